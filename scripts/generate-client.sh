@@ -1,0 +1,23 @@
+#!/usr/bin/env bash
+# Regenerate the typed API client: backend OpenAPI schema -> frontend/openapi.json -> frontend/src/client.
+# Idempotent: running it twice in a row changes nothing.
+set -euo pipefail
+
+repo_root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+schema="$repo_root/frontend/openapi.json"
+tmp_schema="$(mktemp)"
+trap 'rm -f "$tmp_schema"' EXIT
+
+# Write the schema only if it is valid JSON, so a failing backend import never leaves a truncated file behind.
+(cd "$repo_root/backend" && uv run --quiet python -m app.openapi) >"$tmp_schema"
+python3 -m json.tool --indent 2 "$tmp_schema" >"$schema"
+
+cd "$repo_root/frontend"
+if [ ! -d node_modules ]; then
+  npm ci --no-audit --no-fund
+fi
+npx --no-install openapi-ts
+# The generated folder is excluded from the project's Biome rules; format it with the same formatter settings.
+npx --no-install biome format --write --files-ignore-unknown=true \
+  --indent-style=space --line-width=100 --vcs-enabled=false src/client >/dev/null
+echo "Client regenerated in frontend/src/client from frontend/openapi.json"
