@@ -17,7 +17,6 @@ if [ ! -d node_modules ]; then
   npm ci --no-audit --no-fund
 fi
 npx --no-install openapi-ts
-# The generated folder is excluded from the project's Biome rules; format it with the same formatter settings.
-npx --no-install biome format --write --files-ignore-unknown=true \
-  --indent-style=space --line-width=100 --vcs-enabled=false src/client >/dev/null
+# src/client is excluded from the project's lint rules; biome.generated.json formats it in the house style.
+npx --no-install biome format --config-path=biome.generated.json --write src/client >/dev/null
 echo "Client regenerated in frontend/src/client from frontend/openapi.json"

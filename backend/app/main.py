@@ -1,0 +1,86 @@
+"""The FastAPI application: API under /api/v1, the built frontend at /."""
+
+from collections.abc import AsyncIterator, Callable
+from contextlib import AbstractAsyncContextManager, asynccontextmanager
+
+from fastapi import APIRouter, FastAPI
+from fastapi.routing import APIRoute
+
+from app.auth.router import router as auth_router
+from app.core.body_limit import BodySizeLimitMiddleware
+from app.core.config import Settings, settings
+from app.core.db import create_engine, create_session_factory
+from app.core.errors import register_error_handlers
+from app.core.rate_limit import RateLimiter
+from app.core.request_logging import RequestLoggingMiddleware, configure_logging
+from app.core.sentry import init_sentry
+from app.core.spa import SinglePageApp
+from app.health.router import router as health_router
+from app.users import service as users_service
+from app.users.router import admin_router as users_admin_router
+from app.users.router import router as users_router
+
+API_PREFIX = "/api/v1"
+
+
+def operation_id(route: APIRoute) -> str:
+    # The handler's name is the generated client's function name: read_user_me, list_users...
+    return route.name
+
+
+def build_api_router() -> APIRouter:
+    api = APIRouter(prefix=API_PREFIX)
+    api.include_router(auth_router)
+    # Self-service routes first: /users/me must win over the administrators' /users/{user_id}.
+    api.include_router(users_router)
+    api.include_router(users_admin_router)
+    api.include_router(health_router)
+    return api
+
+
+def build_lifespan(
+    app_settings: Settings,
+) -> Callable[[FastAPI], AbstractAsyncContextManager[None]]:
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        engine = create_engine(app_settings.DATABASE_URL)
+        app.state.session_factory = create_session_factory(engine)
+        try:
+            async with app.state.session_factory() as session:
+                await users_service.ensure_first_superuser(
+                    session,
+                    email=app_settings.FIRST_SUPERUSER,
+                    password=app_settings.FIRST_SUPERUSER_PASSWORD.get_secret_value(),
+                )
+                await session.commit()
+            yield
+        finally:
+            await engine.dispose()
+
+    return lifespan
+
+
+def create_app(app_settings: Settings = settings) -> FastAPI:
+    configure_logging(app_settings.LOG_LEVEL)
+    init_sentry(app_settings)
+    app = FastAPI(
+        title=app_settings.PROJECT_NAME,
+        version="0.1.0",
+        openapi_url=f"{API_PREFIX}/openapi.json",
+        docs_url="/api/docs",
+        redoc_url=None,
+        generate_unique_id_function=operation_id,
+        lifespan=build_lifespan(app_settings),
+    )
+    app.state.rate_limiter = RateLimiter.from_settings(app_settings)
+    register_error_handlers(app)
+    app.include_router(build_api_router())
+    # Requests no route matched: the SPA's files and client-side routes, or a JSON 404 under /api.
+    app.router.default = SinglePageApp(app_settings.FRONTEND_DIST_DIR)
+    # The last middleware added runs first: every request is logged, including refused ones.
+    app.add_middleware(BodySizeLimitMiddleware, max_body_bytes=app_settings.MAX_JSON_BODY_BYTES)
+    app.add_middleware(RequestLoggingMiddleware)
+    return app
+
+
+app = create_app()

@@ -1,0 +1,7 @@
+"""Every table, imported here so Alembic and the app share one metadata."""
+
+from sqlmodel import SQLModel
+
+from app.models.user import User
+
+__all__ = ["SQLModel", "User"]

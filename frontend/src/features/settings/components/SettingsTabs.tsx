@@ -1,0 +1,60 @@
+import { Tabs } from "@chakra-ui/react";
+import { LuKeyRound, LuPalette, LuTriangleAlert, LuUserRound } from "react-icons/lu";
+import type { UserPublic } from "@/client";
+import { AppearanceSettings } from "./AppearanceSettings";
+import { DangerZone } from "./DangerZone";
+import { PasswordForm } from "./PasswordForm";
+import { ProfileForm } from "./ProfileForm";
+
+export const SETTINGS_TABS = ["profile", "password", "appearance", "danger"] as const;
+export type SettingsTab = (typeof SETTINGS_TABS)[number];
+
+type SettingsTabsProps = {
+  user: UserPublic;
+  tab: SettingsTab;
+  onTabChange: (tab: SettingsTab) => void;
+};
+
+export function SettingsTabs({ user, tab, onTabChange }: SettingsTabsProps) {
+  return (
+    <Tabs.Root
+      value={tab}
+      onValueChange={(details) => onTabChange(details.value as SettingsTab)}
+      colorPalette="brand"
+      variant="line"
+      lazyMount
+      unmountOnExit
+    >
+      <Tabs.List overflowX="auto" overflowY="hidden" mb="6">
+        <Tabs.Trigger value="profile">
+          <LuUserRound aria-hidden />
+          Profile
+        </Tabs.Trigger>
+        <Tabs.Trigger value="password">
+          <LuKeyRound aria-hidden />
+          Password
+        </Tabs.Trigger>
+        <Tabs.Trigger value="appearance">
+          <LuPalette aria-hidden />
+          Appearance
+        </Tabs.Trigger>
+        <Tabs.Trigger value="danger">
+          <LuTriangleAlert aria-hidden />
+          Danger zone
+        </Tabs.Trigger>
+      </Tabs.List>
+      <Tabs.Content value="profile">
+        <ProfileForm user={user} />
+      </Tabs.Content>
+      <Tabs.Content value="password">
+        <PasswordForm />
+      </Tabs.Content>
+      <Tabs.Content value="appearance">
+        <AppearanceSettings />
+      </Tabs.Content>
+      <Tabs.Content value="danger">
+        <DangerZone user={user} />
+      </Tabs.Content>
+    </Tabs.Root>
+  );
+}
