@@ -6,14 +6,16 @@
 #   scripts/local-postgres.sh url     # print the URL of the `redpanda` database
 #
 # PostgreSQL refuses to run as root, so as root the server runs as the `postgres` user (or `nobody`).
-# It listens on 127.0.0.1 only, on its own port (PG_PORT, default 54329), with trust authentication:
+# It listens on 127.0.0.1 only, on its own port (PG_PORT, default 54329, or the next free one when another
+# clone's cluster holds it; the choice is remembered beside the data), with trust authentication:
 # a development database, never a production one.
 set -euo pipefail
 
 repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-port="${PG_PORT:-54329}"
 data="${PG_DATA_DIR:-$repo/.local/postgres}"
 log="$data.log"
+port_file="$data.port"
+port="${PG_PORT:-$(cat "$port_file" 2>/dev/null || echo 54329)}"
 
 pg_bin() {
   local dir
@@ -57,6 +59,10 @@ ensure_cluster() {
   as_owner "$bin/initdb" -D "$data" -U postgres --auth=trust --encoding=UTF8 --locale=C.UTF-8 >/dev/null
 }
 
+port_taken() {
+  (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null
+}
+
 is_running() {
   local bin=$1
   as_owner "$bin/pg_ctl" -D "$data" status >/dev/null 2>&1
@@ -67,6 +73,8 @@ start() {
   bin=$(pg_bin)
   ensure_cluster "$bin"
   if ! is_running "$bin"; then
+    while port_taken "$port"; do port=$((port + 1)); done
+    echo "$port" >"$port_file"
     touch "$log"
     [ "$(id -u)" -eq 0 ] && chown "$(stat -c %u "$data")" "$log"
     # The socket lives in the data folder so no system folder (/var/run/postgresql) is needed.
