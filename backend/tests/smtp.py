@@ -1,12 +1,13 @@
 """A real SMTP server on localhost that keeps what it receives, for e-mail flows in tests."""
 
-import socket
 import time
 from email import message_from_bytes, policy
 from email.message import EmailMessage
 from typing import Any
 
 from aiosmtpd.controller import Controller
+
+from tests.live_server import free_port
 
 
 class _KeepMessages:
@@ -20,18 +21,11 @@ class _KeepMessages:
         return "250 Message accepted"
 
 
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port: int = probe.getsockname()[1]
-        return port
-
-
 class SmtpServer:
     def __init__(self) -> None:
         self._handler = _KeepMessages()
         self.host = "127.0.0.1"
-        self.port = _free_port()
+        self.port = free_port()
         self._controller = Controller(self._handler, hostname=self.host, port=self.port)
 
     @property

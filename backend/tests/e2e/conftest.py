@@ -6,30 +6,19 @@ the API tests use.
 """
 
 import os
-import socket
-import subprocess
-import sys
-import time
 from collections.abc import Iterator
 from pathlib import Path
 
-import httpx
 import pytest
 from playwright.sync_api import Browser, Page, Playwright, sync_playwright
 
 from tests.database import create_test_database, drop_test_database, server_url
+from tests.live_server import LiveServer
 from tests.smtp import SmtpServer
 
-BACKEND_DIR = Path(__file__).resolve().parents[2]
-FRONTEND_DIST = BACKEND_DIR.parent / "frontend" / "dist"
+FRONTEND_DIST = Path(__file__).resolve().parents[3] / "frontend" / "dist"
 ADMIN_EMAIL = "admin@e2e.example.com"
 ADMIN_PASSWORD = "e2e-admin-pass1"
-
-
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
 
 
 @pytest.fixture(scope="session")
@@ -47,14 +36,7 @@ def app_url(mailbox: SmtpServer, tmp_path_factory: pytest.TempPathFactory) -> It
             "frontend/dist is missing: scripts/test.sh builds it (scripts/build-frontend.sh)"
         )
     database_url = create_test_database(server_url())
-    port = _free_port()
-    url = f"http://127.0.0.1:{port}"
-    log_path = tmp_path_factory.mktemp("server") / "server.log"
     env = {
-        **os.environ,
-        "ENVIRONMENT": "local",
-        "DATABASE_URL": database_url,
-        "FRONTEND_HOST": url,
         "FRONTEND_DIST_DIR": str(FRONTEND_DIST),
         "FIRST_SUPERUSER": ADMIN_EMAIL,
         "FIRST_SUPERUSER_PASSWORD": ADMIN_PASSWORD,
@@ -64,47 +46,13 @@ def app_url(mailbox: SmtpServer, tmp_path_factory: pytest.TempPathFactory) -> It
         "SMTP_SSL": "false",
         "SMTP_USER": "",
         "SMTP_PASSWORD": "",
-        "PASSWORD_HASH_TIME_COST": "1",
-        "PASSWORD_HASH_MEMORY_COST_KIB": "1024",
     }
-    with log_path.open("wb") as log:
-        server = subprocess.Popen(  # noqa: S603 - our own interpreter and module
-            [
-                sys.executable,
-                "-m",
-                "uvicorn",
-                "app.main:app",
-                "--host",
-                "127.0.0.1",
-                "--port",
-                str(port),
-            ],
-            cwd=BACKEND_DIR,
-            env=env,
-            stdout=log,
-            stderr=subprocess.STDOUT,
-        )
-        try:
-            _wait_until_healthy(url, server, log_path)
-            yield url
-        finally:
-            server.terminate()
-            server.wait(timeout=10)
-            drop_test_database(database_url)
-
-
-def _wait_until_healthy(url: str, server: subprocess.Popen[bytes], log_path: Path) -> None:
-    deadline = time.monotonic() + 30
-    while time.monotonic() < deadline:
-        if server.poll() is not None:
-            pytest.fail(f"the app exited during start-up:\n{log_path.read_text()}")
-        try:
-            if httpx.get(f"{url}/api/v1/health", timeout=1).status_code == 200:
-                return
-        except httpx.TransportError:
-            pass
-        time.sleep(0.1)
-    pytest.fail(f"the app did not become healthy in 30 s:\n{log_path.read_text()}")
+    log_path = tmp_path_factory.mktemp("server") / "server.log"
+    try:
+        with LiveServer(database_url=database_url, log_path=log_path, env=env) as server:
+            yield server.url
+    finally:
+        drop_test_database(database_url)
 
 
 @pytest.fixture(scope="session")
