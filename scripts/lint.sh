@@ -6,8 +6,8 @@ repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 
 echo "==> ruff, mypy"
 cd "$repo/backend"
-uv run --frozen ruff check .
-uv run --frozen ruff format --check .
+uv run --frozen ruff check . ../bench
+uv run --frozen ruff format --check . ../bench
 uv run --frozen mypy
 
 echo "==> biome, tsc"

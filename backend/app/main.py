@@ -15,12 +15,18 @@ from app.core.rate_limit import RateLimiter
 from app.core.request_logging import RequestLoggingMiddleware, configure_logging
 from app.core.sentry import init_sentry
 from app.core.spa import SinglePageApp
+from app.files.router import router as files_router
+from app.files.storage import FileStorage, LocalFileStorage
 from app.health.router import router as health_router
 from app.users import service as users_service
 from app.users.router import admin_router as users_admin_router
 from app.users.router import router as users_router
 
 API_PREFIX = "/api/v1"
+# Streamed multipart uploads, capped by MAX_UPLOAD_BYTES as they arrive (files.upload), not by the JSON limit.
+STREAMED_UPLOADS = frozenset({("POST", f"{API_PREFIX}/files/")})
+# Uploads take seconds: a staging folder this old was left by a process that stopped mid-upload.
+STALE_STAGING_SECONDS = 24 * 60 * 60
 
 
 def operation_id(route: APIRoute) -> str:
@@ -34,6 +40,7 @@ def build_api_router() -> APIRouter:
     # Self-service routes first: /users/me must win over the administrators' /users/{user_id}.
     api.include_router(users_router)
     api.include_router(users_admin_router)
+    api.include_router(files_router)
     api.include_router(health_router)
     return api
 
@@ -45,6 +52,8 @@ def build_lifespan(
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         engine = create_engine(app_settings.DATABASE_URL)
         app.state.session_factory = create_session_factory(engine)
+        storage: FileStorage = app.state.file_storage
+        await storage.discard_stale_staging(older_than_seconds=STALE_STAGING_SECONDS)
         try:
             async with app.state.session_factory() as session:
                 await users_service.ensure_first_superuser(
@@ -73,12 +82,17 @@ def create_app(app_settings: Settings = settings) -> FastAPI:
         lifespan=build_lifespan(app_settings),
     )
     app.state.rate_limiter = RateLimiter.from_settings(app_settings)
+    app.state.file_storage = LocalFileStorage(app_settings.DATA_DIR)
     register_error_handlers(app)
     app.include_router(build_api_router())
     # Requests no route matched: the SPA's files and client-side routes, or a JSON 404 under /api.
     app.router.default = SinglePageApp(app_settings.FRONTEND_DIST_DIR)
     # The last middleware added runs first: every request is logged, including refused ones.
-    app.add_middleware(BodySizeLimitMiddleware, max_body_bytes=app_settings.MAX_JSON_BODY_BYTES)
+    app.add_middleware(
+        BodySizeLimitMiddleware,
+        max_body_bytes=app_settings.MAX_JSON_BODY_BYTES,
+        exempt=STREAMED_UPLOADS,
+    )
     app.add_middleware(RequestLoggingMiddleware)
     return app
 

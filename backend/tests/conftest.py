@@ -5,11 +5,14 @@ once): cheap password hashing, no SMTP, no Sentry, known secrets, so no develope
 """
 
 import os
+import tempfile
 
 from cryptography.fernet import Fernet
 
 os.environ.update(
     {
+        # Stored files of this run go to a throwaway folder (each test app gets its own below).
+        "DATA_DIR": tempfile.mkdtemp(prefix="redpanda-test-data-"),
         "ENVIRONMENT": "local",
         "SECRET_KEY": "test-signing-key-" + "k" * 48,
         "ENCRYPTION_KEYS": Fernet.generate_key().decode(),
@@ -26,8 +29,10 @@ os.environ.update(
     }
 )
 
+import shutil
 import uuid
 from collections.abc import AsyncIterator, Iterator
+from pathlib import Path
 
 import pytest
 from asgi_lifespan import LifespanManager
@@ -37,7 +42,7 @@ from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from app.core.config import Settings, settings
-from app.core.db import create_engine, get_session
+from app.core.db import committing, create_engine, get_session
 from app.core.security import create_access_token
 from app.main import create_app
 from app.models import User
@@ -101,20 +106,22 @@ async def db(connection: AsyncConnection) -> AsyncIterator[AsyncSession]:
 def use_test_transaction(app: FastAPI, connection: AsyncConnection) -> None:
     async def session_in_test_transaction() -> AsyncIterator[AsyncSession]:
         # Same commit-or-rollback behaviour as app.core.db.get_session, on the test's connection.
-        async with session_on(connection) as session:
-            try:
-                yield session
-            except BaseException:
-                await session.rollback()
-                raise
-            await session.commit()
+        async with session_on(connection) as session, committing(session):
+            yield session
 
     app.dependency_overrides[get_session] = session_in_test_transaction
 
 
+@pytest.fixture(scope="session", autouse=True)
+def remove_data_dir() -> Iterator[None]:
+    yield
+    shutil.rmtree(settings.DATA_DIR, ignore_errors=True)
+
+
 @pytest.fixture
-def app(test_settings: Settings, connection: AsyncConnection) -> FastAPI:
-    application = create_app(test_settings)
+def app(test_settings: Settings, connection: AsyncConnection, tmp_path: Path) -> FastAPI:
+    # Each test stores files in a folder of its own, so it can check exactly what is left behind.
+    application = create_app(test_settings.model_copy(update={"DATA_DIR": tmp_path / "data"}))
     use_test_transaction(application, connection)
     return application
 

@@ -17,6 +17,8 @@ import { Route as SignupRouteImport } from './routes/signup'
 import { Route as LayoutIndexRouteImport } from './routes/_layout/index'
 import { Route as LayoutAdminRouteImport } from './routes/_layout/admin'
 import { Route as LayoutSettingsRouteImport } from './routes/_layout/settings'
+import { Route as LayoutFilesIndexRouteImport } from './routes/_layout/files.index'
+import { Route as LayoutFilesFileIdRouteImport } from './routes/_layout/files.$fileId'
 
 const LayoutRoute = LayoutRouteImport.update({
   id: '/_layout',
@@ -57,6 +59,16 @@ const LayoutSettingsRoute = LayoutSettingsRouteImport.update({
   path: '/settings',
   getParentRoute: () => LayoutRoute,
 } as any)
+const LayoutFilesIndexRoute = LayoutFilesIndexRouteImport.update({
+  id: '/files/',
+  path: '/files/',
+  getParentRoute: () => LayoutRoute,
+} as any)
+const LayoutFilesFileIdRoute = LayoutFilesFileIdRouteImport.update({
+  id: '/files/$fileId',
+  path: '/files/$fileId',
+  getParentRoute: () => LayoutRoute,
+} as any)
 
 export interface FileRoutesByFullPath {
   '/': typeof LayoutIndexRoute
@@ -66,6 +78,8 @@ export interface FileRoutesByFullPath {
   '/signup': typeof SignupRoute
   '/admin': typeof LayoutAdminRoute
   '/settings': typeof LayoutSettingsRoute
+  '/files/$fileId': typeof LayoutFilesFileIdRoute
+  '/files/': typeof LayoutFilesIndexRoute
 }
 export interface FileRoutesByTo {
   '/login': typeof LoginRoute
@@ -75,6 +89,8 @@ export interface FileRoutesByTo {
   '/admin': typeof LayoutAdminRoute
   '/settings': typeof LayoutSettingsRoute
   '/': typeof LayoutIndexRoute
+  '/files/$fileId': typeof LayoutFilesFileIdRoute
+  '/files': typeof LayoutFilesIndexRoute
 }
 export interface FileRoutesById {
   __root__: typeof rootRouteImport
@@ -86,6 +102,8 @@ export interface FileRoutesById {
   '/_layout/admin': typeof LayoutAdminRoute
   '/_layout/settings': typeof LayoutSettingsRoute
   '/_layout/': typeof LayoutIndexRoute
+  '/_layout/files/$fileId': typeof LayoutFilesFileIdRoute
+  '/_layout/files/': typeof LayoutFilesIndexRoute
 }
 export interface FileRouteTypes {
   fileRoutesByFullPath: FileRoutesByFullPath
@@ -97,6 +115,8 @@ export interface FileRouteTypes {
     | '/signup'
     | '/admin'
     | '/settings'
+    | '/files/$fileId'
+    | '/files/'
   fileRoutesByTo: FileRoutesByTo
   to:
     | '/login'
@@ -106,6 +126,8 @@ export interface FileRouteTypes {
     | '/admin'
     | '/settings'
     | '/'
+    | '/files/$fileId'
+    | '/files'
   id:
     | '__root__'
     | '/_layout'
@@ -116,6 +138,8 @@ export interface FileRouteTypes {
     | '/_layout/admin'
     | '/_layout/settings'
     | '/_layout/'
+    | '/_layout/files/$fileId'
+    | '/_layout/files/'
   fileRoutesById: FileRoutesById
 }
 export interface RootRouteChildren {
@@ -184,6 +208,20 @@ declare module '@tanstack/react-router' {
       preLoaderRoute: typeof LayoutSettingsRouteImport
       parentRoute: typeof LayoutRoute
     }
+    '/_layout/files/': {
+      id: '/_layout/files/'
+      path: '/files'
+      fullPath: '/files/'
+      preLoaderRoute: typeof LayoutFilesIndexRouteImport
+      parentRoute: typeof LayoutRoute
+    }
+    '/_layout/files/$fileId': {
+      id: '/_layout/files/$fileId'
+      path: '/files/$fileId'
+      fullPath: '/files/$fileId'
+      preLoaderRoute: typeof LayoutFilesFileIdRouteImport
+      parentRoute: typeof LayoutRoute
+    }
   }
 }
 
@@ -191,12 +229,16 @@ interface LayoutRouteChildren {
   LayoutAdminRoute: typeof LayoutAdminRoute
   LayoutSettingsRoute: typeof LayoutSettingsRoute
   LayoutIndexRoute: typeof LayoutIndexRoute
+  LayoutFilesFileIdRoute: typeof LayoutFilesFileIdRoute
+  LayoutFilesIndexRoute: typeof LayoutFilesIndexRoute
 }
 
 const LayoutRouteChildren: LayoutRouteChildren = {
   LayoutAdminRoute: LayoutAdminRoute,
   LayoutSettingsRoute: LayoutSettingsRoute,
   LayoutIndexRoute: LayoutIndexRoute,
+  LayoutFilesFileIdRoute: LayoutFilesFileIdRoute,
+  LayoutFilesIndexRoute: LayoutFilesIndexRoute,
 }
 
 const LayoutRouteWithChildren =

@@ -1,8 +1,11 @@
 """Refuse request bodies above MAX_JSON_BODY_BYTES, counted while they arrive.
 
 A declared Content-Length over the limit is answered at once; a body without one (chunked) is cut off as
-soon as the running total passes the limit, so an oversized body is never held in memory.
+soon as the running total passes the limit, so an oversized body is never held in memory. Routes that
+stream large bodies under a limit of their own (file uploads) are exempted by method and path.
 """
+
+from collections.abc import Collection
 
 from starlette.datastructures import Headers
 from starlette.exceptions import HTTPException
@@ -21,12 +24,20 @@ class BodyTooLarge(HTTPException):
 
 
 class BodySizeLimitMiddleware:
-    def __init__(self, app: ASGIApp, *, max_body_bytes: int) -> None:
+    def __init__(
+        self,
+        app: ASGIApp,
+        *,
+        max_body_bytes: int,
+        exempt: Collection[tuple[str, str]] = (),
+    ) -> None:
         self.app = app
         self.max_body_bytes = max_body_bytes
+        # Compared without a trailing slash: "/files" and "/files/" reach the same route.
+        self.exempt = {(method, path.rstrip("/")) for method, path in exempt}
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] != "http":
+        if scope["type"] != "http" or (scope["method"], scope["path"].rstrip("/")) in self.exempt:
             await self.app(scope, receive, send)
             return
         declared = Headers(scope=scope).get("content-length", "")

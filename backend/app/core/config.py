@@ -67,6 +67,15 @@ class Settings(BaseSettings):
 
     SENTRY_DSN: str = ""
 
+    # Uploaded files: the originals and their Parquet copies live under DATA_DIR.
+    DATA_DIR: Path = REPO_ROOT / ".local" / "data"
+    MAX_UPLOAD_BYTES: PositiveInt = 100 * 1024 * 1024
+    # What a .csv.gz may expand to: a small compressed file can hide an enormous one.
+    MAX_UNCOMPRESSED_BYTES: PositiveInt = 1024 * 1024 * 1024
+    MAX_COLUMNS: PositiveInt = 5000
+    # One line (one row) longer than this is refused; it also sizes the parser's blocks.
+    MAX_LINE_BYTES: PositiveInt = 16 * 1024 * 1024
+
     RATE_LIMIT_ENABLED: bool = True
     RATE_LIMIT_STORAGE_URI: str = "memory://"
     RATE_LIMIT_LOGIN: str = "10/minute"

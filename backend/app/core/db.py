@@ -4,14 +4,24 @@ The engine belongs to the running app (created in its lifespan), so tests and to
 another database without touching the environment.
 """
 
-from collections.abc import AsyncIterator
+import logging
+from collections.abc import AsyncIterator, Awaitable, Callable
+from contextlib import asynccontextmanager
 from typing import Annotated
 
+import anyio
 from fastapi import Depends, Request
 from sqlalchemy.ext.asyncio import AsyncEngine, async_sessionmaker, create_async_engine
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 CONNECT_TIMEOUT_SECONDS = 5
+
+# Work outside the database that must follow the transaction's fate (removing stored files, say).
+AfterTransaction = Callable[[], Awaitable[None]]
+_AFTER_COMMIT = "after_commit"
+_AFTER_ROLLBACK = "after_rollback"
+
+logger = logging.getLogger(__name__)
 
 
 def create_engine(database_url: str) -> AsyncEngine:
@@ -28,16 +38,52 @@ def create_session_factory(engine: AsyncEngine) -> async_sessionmaker[AsyncSessi
     return async_sessionmaker(engine, class_=AsyncSession, expire_on_commit=False)
 
 
+def after_commit(session: AsyncSession, action: AfterTransaction) -> None:
+    """Run `action` once the session's work is committed (never if it is rolled back)."""
+    session.info.setdefault(_AFTER_COMMIT, []).append(action)
+
+
+def after_rollback(session: AsyncSession, action: AfterTransaction) -> None:
+    """Run `action` if the session's work is rolled back or its commit fails."""
+    session.info.setdefault(_AFTER_ROLLBACK, []).append(action)
+
+
+@asynccontextmanager
+async def committing(session: AsyncSession) -> AsyncIterator[AsyncSession]:
+    """Commit once if the block succeeds, roll back otherwise, then run that outcome's actions."""
+    try:
+        yield session
+    except BaseException:
+        await session.rollback()
+        await _run_actions(session, _AFTER_ROLLBACK)
+        raise
+    try:
+        await session.commit()
+    except BaseException:
+        await _run_actions(session, _AFTER_ROLLBACK)
+        raise
+    await _run_actions(session, _AFTER_COMMIT)
+
+
+async def _run_actions(session: AsyncSession, outcome: str) -> None:
+    actions: list[AfterTransaction] = session.info.get(outcome, [])
+    session.info.pop(_AFTER_COMMIT, None)
+    session.info.pop(_AFTER_ROLLBACK, None)
+    # Shielded: a client that disconnects must not leave the clean-up half done.
+    with anyio.CancelScope(shield=True):
+        for action in actions:
+            try:
+                await action()
+            except Exception:
+                # The transaction's outcome stands; what is left behind is logged to be tidied.
+                logger.exception("An action after a database %s failed", outcome.split("_")[1])
+
+
 async def get_session(request: Request) -> AsyncIterator[AsyncSession]:
     """One session per request: committed once if the handler succeeds, rolled back otherwise."""
     session_factory: async_sessionmaker[AsyncSession] = request.app.state.session_factory
-    async with session_factory() as session:
-        try:
-            yield session
-        except BaseException:
-            await session.rollback()
-            raise
-        await session.commit()
+    async with session_factory() as session, committing(session):
+        yield session
 
 
 # scope="function": commit before the response is sent, so a failed commit can never follow a 2xx.

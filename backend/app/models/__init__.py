@@ -2,6 +2,7 @@
 
 from sqlmodel import SQLModel
 
+from app.models.file import File
 from app.models.user import User
 
-__all__ = ["SQLModel", "User"]
+__all__ = ["File", "SQLModel", "User"]

@@ -6,6 +6,7 @@ from app.auth.dependencies import CurrentUser, get_current_admin
 from app.auth.schemas import Token
 from app.core.db import SessionDep
 from app.core.errors import error_responses
+from app.files.dependencies import FileStorageDep
 from app.users import service
 from app.users.dependencies import UserById, limit_signups
 from app.users.schemas import (
@@ -69,9 +70,9 @@ async def update_password_me(session: SessionDep, user: CurrentUser, body: Updat
     status_code=status.HTTP_204_NO_CONTENT,
     responses=error_responses(401, 403, 409, validation=False),
 )
-async def delete_user_me(session: SessionDep, user: CurrentUser) -> None:
+async def delete_user_me(session: SessionDep, user: CurrentUser, storage: FileStorageDep) -> None:
     """Delete the logged-in user's account and everything it owns."""
-    await service.delete_user(session, user=user)
+    await service.delete_user(session, user=user, storage=storage)
 
 
 @admin_router.get("/")
@@ -108,6 +109,6 @@ async def update_user(session: SessionDep, user: UserById, body: UserUpdate) -> 
 @admin_router.delete(
     "/{user_id}", status_code=status.HTTP_204_NO_CONTENT, responses=error_responses(404, 409)
 )
-async def delete_user(session: SessionDep, user: UserById) -> None:
+async def delete_user(session: SessionDep, user: UserById, storage: FileStorageDep) -> None:
     """Delete a user and everything they own (administrators)."""
-    await service.delete_user(session, user=user)
+    await service.delete_user(session, user=user, storage=storage)

@@ -15,7 +15,10 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 
 from app.auth.exceptions import IncorrectCredentials
 from app.auth.schemas import Token
+from app.core.search import contains_pattern
 from app.core.security import create_access_token, hash_password, verify_password
+from app.files import service as files_service
+from app.files.storage import FileStorage
 from app.models import User
 from app.users.exceptions import EmailAlreadyRegistered, LastAdmin, UserNotFound
 from app.users.schemas import (
@@ -89,11 +92,13 @@ async def set_password(session: AsyncSession, *, user: User, new_password: str) 
     await session.flush()
 
 
-async def delete_user(session: AsyncSession, *, user: User) -> None:
+async def delete_user(session: AsyncSession, *, user: User, storage: FileStorage) -> None:
+    """Delete the account; its rows go by cascade, its stored files once that is committed."""
     if user.is_active and user.is_superuser:
         await _ensure_other_active_admin(session, user=user)
     await session.delete(user)
     await session.flush()
+    files_service.remove_files_with_user(session, owner=user, storage=storage)
 
 
 async def list_users(
@@ -164,13 +169,9 @@ def _merge_settings(current: dict[str, Any], update: UserSettingsUpdate) -> dict
 
 
 def _search_condition(search: str | None) -> ColumnElement[bool]:
-    # NUL cannot occur in stored text (PostgreSQL refuses it), so it can only be noise in a search.
-    text = (search or "").replace("\x00", "").strip()
-    if not text:
+    pattern = contains_pattern(search)
+    if pattern is None:
         return true()
-    # Escape LIKE wildcards: a search for "100%" means the characters, not a pattern.
-    escaped = text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-    pattern = f"%{escaped}%"
     return or_(
         col(User.email).ilike(pattern, escape="\\"),
         col(User.full_name).ilike(pattern, escape="\\"),

@@ -46,6 +46,9 @@ def app_url(mailbox: SmtpServer, tmp_path_factory: pytest.TempPathFactory) -> It
         "SMTP_SSL": "false",
         "SMTP_USER": "",
         "SMTP_PASSWORD": "",
+        # Every browser test signs up and logs in from one address; the limits themselves are API-tested.
+        "RATE_LIMIT_SIGNUP": "1000/hour",
+        "RATE_LIMIT_LOGIN": "1000/minute",
     }
     log_path = tmp_path_factory.mktemp("server") / "server.log"
     try:

@@ -1,7 +1,9 @@
 """Steps a person takes again and again in the browser tests, written once."""
 
+import uuid
 from urllib.parse import urlsplit
 
+import httpx
 from playwright.sync_api import Page, expect
 
 
@@ -37,3 +39,14 @@ def log_out(page: Page, *, name: str) -> None:
     page.get_by_role("button", name=f"Account menu for {name}").click()
     page.get_by_role("menuitem", name="Log out").click()
     expect(page.get_by_role("heading", name="Log in to Red Panda")).to_be_visible()
+
+
+def sign_up_via_api(app_url: str) -> tuple[str, str]:
+    """A fresh account made through the API, for tests about what comes after signing up."""
+    email = f"analyst-{uuid.uuid4().hex[:10]}@example.com"
+    password = "analyst-pass1"
+    response = httpx.post(
+        f"{app_url}/api/v1/users/signup", json={"email": email, "password": password}
+    )
+    response.raise_for_status()
+    return email, password

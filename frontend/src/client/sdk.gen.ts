@@ -3,6 +3,7 @@
 import {
   type Client,
   type ClientMeta,
+  formDataBodySerializer,
   type Options as Options2,
   type RequestResult,
   type TDataShape,
@@ -13,21 +14,36 @@ import type {
   CreateUserData,
   CreateUserErrors,
   CreateUserResponses,
+  DeleteFileData,
+  DeleteFileErrors,
+  DeleteFileResponses,
   DeleteUserData,
   DeleteUserErrors,
   DeleteUserMeData,
   DeleteUserMeErrors,
   DeleteUserMeResponses,
   DeleteUserResponses,
+  DownloadFileData,
+  DownloadFileErrors,
+  DownloadFileResponses,
   HealthCheckData,
   HealthCheckErrors,
   HealthCheckResponses,
+  ListFilesData,
+  ListFilesErrors,
+  ListFilesResponses,
   ListUsersData,
   ListUsersErrors,
   ListUsersResponses,
   LoginAccessTokenData,
   LoginAccessTokenErrors,
   LoginAccessTokenResponses,
+  PreviewFileData,
+  PreviewFileErrors,
+  PreviewFileResponses,
+  ReadFileData,
+  ReadFileErrors,
+  ReadFileResponses,
   ReadUserData,
   ReadUserErrors,
   ReadUserMeData,
@@ -40,6 +56,9 @@ import type {
   RegisterUserData,
   RegisterUserErrors,
   RegisterUserResponses,
+  RenameFileData,
+  RenameFileErrors,
+  RenameFileResponses,
   ResetPasswordData,
   ResetPasswordErrors,
   ResetPasswordResponses,
@@ -52,6 +71,9 @@ import type {
   UpdateUserMeErrors,
   UpdateUserMeResponses,
   UpdateUserResponses,
+  UploadFileData,
+  UploadFileErrors,
+  UploadFileResponses,
 } from "./types.gen";
 
 export type Options<
@@ -279,6 +301,113 @@ export const updateUser = <ThrowOnError extends boolean = true>(
       "Content-Type": "application/json",
       ...options.headers,
     },
+  });
+
+/**
+ * List Files
+ *
+ * The logged-in user's files, newest first unless sorted otherwise.
+ */
+export const listFiles = <ThrowOnError extends boolean = true>(
+  options?: Options<ListFilesData, ThrowOnError>,
+): RequestResult<ListFilesResponses, ListFilesErrors, ThrowOnError> =>
+  (options?.client ?? client).get<ListFilesResponses, ListFilesErrors, ThrowOnError>({
+    security: [{ scheme: "bearer", type: "http" }],
+    url: "/api/v1/files/",
+    ...options,
+  });
+
+/**
+ * Upload File
+ *
+ * Upload a CSV file (multipart field `file`); answers once it is parsed and profiled.
+ */
+export const uploadFile = <ThrowOnError extends boolean = true>(
+  options: Options<UploadFileData, ThrowOnError>,
+): RequestResult<UploadFileResponses, UploadFileErrors, ThrowOnError> =>
+  (options.client ?? client).post<UploadFileResponses, UploadFileErrors, ThrowOnError>({
+    ...formDataBodySerializer,
+    security: [{ scheme: "bearer", type: "http" }],
+    url: "/api/v1/files/",
+    ...options,
+    headers: {
+      "Content-Type": null,
+      ...options.headers,
+    },
+  });
+
+/**
+ * Delete File
+ *
+ * Delete a file and its stored data.
+ */
+export const deleteFile = <ThrowOnError extends boolean = true>(
+  options: Options<DeleteFileData, ThrowOnError>,
+): RequestResult<DeleteFileResponses, DeleteFileErrors, ThrowOnError> =>
+  (options.client ?? client).delete<DeleteFileResponses, DeleteFileErrors, ThrowOnError>({
+    security: [{ scheme: "bearer", type: "http" }],
+    url: "/api/v1/files/{file_id}",
+    ...options,
+  });
+
+/**
+ * Read File
+ *
+ * One file with its profile.
+ */
+export const readFile = <ThrowOnError extends boolean = true>(
+  options: Options<ReadFileData, ThrowOnError>,
+): RequestResult<ReadFileResponses, ReadFileErrors, ThrowOnError> =>
+  (options.client ?? client).get<ReadFileResponses, ReadFileErrors, ThrowOnError>({
+    security: [{ scheme: "bearer", type: "http" }],
+    url: "/api/v1/files/{file_id}",
+    ...options,
+  });
+
+/**
+ * Rename File
+ *
+ * Rename a file (the name is cleaned up like an uploaded file's).
+ */
+export const renameFile = <ThrowOnError extends boolean = true>(
+  options: Options<RenameFileData, ThrowOnError>,
+): RequestResult<RenameFileResponses, RenameFileErrors, ThrowOnError> =>
+  (options.client ?? client).patch<RenameFileResponses, RenameFileErrors, ThrowOnError>({
+    security: [{ scheme: "bearer", type: "http" }],
+    url: "/api/v1/files/{file_id}",
+    ...options,
+    headers: {
+      "Content-Type": "application/json",
+      ...options.headers,
+    },
+  });
+
+/**
+ * Preview File
+ *
+ * A page of the file's rows, as parsed.
+ */
+export const previewFile = <ThrowOnError extends boolean = true>(
+  options: Options<PreviewFileData, ThrowOnError>,
+): RequestResult<PreviewFileResponses, PreviewFileErrors, ThrowOnError> =>
+  (options.client ?? client).get<PreviewFileResponses, PreviewFileErrors, ThrowOnError>({
+    security: [{ scheme: "bearer", type: "http" }],
+    url: "/api/v1/files/{file_id}/preview",
+    ...options,
+  });
+
+/**
+ * Download File
+ *
+ * The file exactly as it was uploaded.
+ */
+export const downloadFile = <ThrowOnError extends boolean = true>(
+  options: Options<DownloadFileData, ThrowOnError>,
+): RequestResult<DownloadFileResponses, DownloadFileErrors, ThrowOnError> =>
+  (options.client ?? client).get<DownloadFileResponses, DownloadFileErrors, ThrowOnError>({
+    security: [{ scheme: "bearer", type: "http" }],
+    url: "/api/v1/files/{file_id}/download",
+    ...options,
   });
 
 /**

@@ -35,6 +35,56 @@ export type BodyLoginAccessToken = {
 };
 
 /**
+ * ColumnProfile
+ */
+export type ColumnProfile = {
+  /**
+   * Name
+   */
+  name: string;
+  /**
+   * Position
+   *
+   * 0-based position of the column in the file.
+   */
+  position: number;
+  /**
+   * Type
+   */
+  type: "integer" | "float" | "boolean" | "date" | "datetime" | "text" | "categorical";
+  /**
+   * Dtype
+   *
+   * The pandas dtype the column has when the data is loaded.
+   */
+  dtype: string;
+  /**
+   * Null Count
+   */
+  null_count: number;
+  /**
+   * Distinct Count
+   *
+   * Distinct non-null values.
+   */
+  distinct_count: number;
+  min: JsonValue;
+  max: JsonValue;
+  /**
+   * Mean
+   *
+   * Numeric columns only.
+   */
+  mean: number | null;
+  /**
+   * Top Values
+   *
+   * Most frequent values (up to 10) of low-cardinality columns, most frequent first.
+   */
+  top_values: Array<TopValue> | null;
+};
+
+/**
  * ErrorResponse
  */
 export type ErrorResponse = {
@@ -46,6 +96,197 @@ export type ErrorResponse = {
    * Detail
    */
   detail: string;
+};
+
+/**
+ * FileDetail
+ */
+export type FileDetail = {
+  /**
+   * Id
+   */
+  id: string;
+  /**
+   * Filename
+   */
+  filename: string;
+  /**
+   * Size Bytes
+   *
+   * Size of the file as uploaded (compressed, for .gz files).
+   */
+  size_bytes: number;
+  /**
+   * Mime Type
+   */
+  mime_type: string;
+  /**
+   * Sha256
+   */
+  sha256: string;
+  /**
+   * Row Count
+   */
+  row_count: number;
+  /**
+   * Column Count
+   */
+  column_count: number;
+  /**
+   * Encoding
+   */
+  encoding: "utf-8" | "utf-8-sig" | "utf-16-le" | "utf-16-be" | "windows-1252";
+  /**
+   * Delimiter
+   */
+  delimiter: "," | ";" | "\t" | "|";
+  /**
+   * Compression
+   */
+  compression: "gzip" | null;
+  /**
+   * Uploaded At
+   */
+  uploaded_at: string;
+  profile: FileProfile;
+};
+
+/**
+ * FilePreview
+ */
+export type FilePreview = {
+  /**
+   * Columns
+   */
+  columns: Array<string>;
+  /**
+   * Rows
+   */
+  rows: Array<Array<JsonValue>>;
+  /**
+   * Skip
+   */
+  skip: number;
+  /**
+   * Limit
+   */
+  limit: number;
+  /**
+   * Total Rows
+   */
+  total_rows: number;
+};
+
+/**
+ * FileProfile
+ */
+export type FileProfile = {
+  /**
+   * Columns
+   */
+  columns: Array<ColumnProfile>;
+  /**
+   * Sample Rows
+   *
+   * The first rows of the data.
+   */
+  sample_rows: Array<Array<JsonValue>>;
+  /**
+   * Warnings
+   */
+  warnings: Array<string>;
+  /**
+   * Renamed Columns
+   *
+   * Blank or duplicate header names and their replacements.
+   */
+  renamed_columns: Array<RenamedColumn>;
+  /**
+   * Skipped Rows
+   *
+   * Rows skipped for a wrong number of fields.
+   */
+  skipped_rows: number;
+};
+
+/**
+ * FileRename
+ *
+ * The new name is cleaned up like an uploaded file's (see files.filenames).
+ */
+export type FileRename = {
+  /**
+   * Filename
+   */
+  filename: string;
+};
+
+/**
+ * FileSummary
+ */
+export type FileSummary = {
+  /**
+   * Id
+   */
+  id: string;
+  /**
+   * Filename
+   */
+  filename: string;
+  /**
+   * Size Bytes
+   *
+   * Size of the file as uploaded (compressed, for .gz files).
+   */
+  size_bytes: number;
+  /**
+   * Mime Type
+   */
+  mime_type: string;
+  /**
+   * Sha256
+   */
+  sha256: string;
+  /**
+   * Row Count
+   */
+  row_count: number;
+  /**
+   * Column Count
+   */
+  column_count: number;
+  /**
+   * Encoding
+   */
+  encoding: "utf-8" | "utf-8-sig" | "utf-16-le" | "utf-16-be" | "windows-1252";
+  /**
+   * Delimiter
+   */
+  delimiter: "," | ";" | "\t" | "|";
+  /**
+   * Compression
+   */
+  compression: "gzip" | null;
+  /**
+   * Uploaded At
+   */
+  uploaded_at: string;
+};
+
+/**
+ * FilesPublic
+ */
+export type FilesPublic = {
+  /**
+   * Data
+   */
+  data: Array<FileSummary>;
+  /**
+   * Count
+   *
+   * Number of files matching the search, across all pages.
+   */
+  count: number;
 };
 
 /**
@@ -61,6 +302,8 @@ export type Health = {
    */
   database?: "ok";
 };
+
+export type JsonValue = unknown;
 
 /**
  * Message
@@ -89,6 +332,24 @@ export type NewPassword = {
 };
 
 /**
+ * RenamedColumn
+ */
+export type RenamedColumn = {
+  /**
+   * Position
+   */
+  position: number;
+  /**
+   * Original
+   */
+  original: string;
+  /**
+   * Name
+   */
+  name: string;
+};
+
+/**
  * Token
  */
 export type Token = {
@@ -100,6 +361,17 @@ export type Token = {
    * Token Type
    */
   token_type?: "bearer";
+};
+
+/**
+ * TopValue
+ */
+export type TopValue = {
+  value: JsonValue;
+  /**
+   * Count
+   */
+  count: number;
 };
 
 /**
@@ -779,6 +1051,334 @@ export type UpdateUserResponses = {
 };
 
 export type UpdateUserResponse = UpdateUserResponses[keyof UpdateUserResponses];
+
+export type ListFilesData = {
+  body?: never;
+  path?: never;
+  query?: {
+    /**
+     * Skip
+     */
+    skip?: number;
+    /**
+     * Limit
+     */
+    limit?: number;
+    /**
+     * Sort
+     */
+    sort?: "uploaded_at" | "filename" | "size_bytes";
+    /**
+     * Order
+     */
+    order?: "asc" | "desc";
+    /**
+     * Q
+     *
+     * Part of the file name
+     */
+    q?: string | null;
+  };
+  url: "/api/v1/files/";
+};
+
+export type ListFilesErrors = {
+  /**
+   * Unauthorized
+   */
+  401: ErrorResponse;
+  /**
+   * Forbidden
+   */
+  403: ErrorResponse;
+  /**
+   * Unprocessable Entity
+   */
+  422: ErrorResponse;
+};
+
+export type ListFilesError = ListFilesErrors[keyof ListFilesErrors];
+
+export type ListFilesResponses = {
+  /**
+   * Successful Response
+   */
+  200: FilesPublic;
+};
+
+export type ListFilesResponse = ListFilesResponses[keyof ListFilesResponses];
+
+export type UploadFileData = {
+  /**
+   * Body_upload_file
+   */
+  body: {
+    /**
+     * A .csv, .tsv or .txt file, optionally gzip-compressed (.gz).
+     */
+    file: Blob | File;
+  };
+  path?: never;
+  query?: never;
+  url: "/api/v1/files/";
+};
+
+export type UploadFileErrors = {
+  /**
+   * Bad Request
+   */
+  400: ErrorResponse;
+  /**
+   * Unauthorized
+   */
+  401: ErrorResponse;
+  /**
+   * Forbidden
+   */
+  403: ErrorResponse;
+  /**
+   * Request Entity Too Large
+   */
+  413: ErrorResponse;
+  /**
+   * Unsupported Media Type
+   */
+  415: ErrorResponse;
+  /**
+   * Unprocessable Entity
+   */
+  422: ErrorResponse;
+};
+
+export type UploadFileError = UploadFileErrors[keyof UploadFileErrors];
+
+export type UploadFileResponses = {
+  /**
+   * Successful Response
+   */
+  201: FileDetail;
+};
+
+export type UploadFileResponse = UploadFileResponses[keyof UploadFileResponses];
+
+export type DeleteFileData = {
+  body?: never;
+  path: {
+    /**
+     * File Id
+     */
+    file_id: string;
+  };
+  query?: never;
+  url: "/api/v1/files/{file_id}";
+};
+
+export type DeleteFileErrors = {
+  /**
+   * Unauthorized
+   */
+  401: ErrorResponse;
+  /**
+   * Forbidden
+   */
+  403: ErrorResponse;
+  /**
+   * Not Found
+   */
+  404: ErrorResponse;
+  /**
+   * Unprocessable Entity
+   */
+  422: ErrorResponse;
+};
+
+export type DeleteFileError = DeleteFileErrors[keyof DeleteFileErrors];
+
+export type DeleteFileResponses = {
+  /**
+   * Successful Response
+   */
+  204: void;
+};
+
+export type DeleteFileResponse = DeleteFileResponses[keyof DeleteFileResponses];
+
+export type ReadFileData = {
+  body?: never;
+  path: {
+    /**
+     * File Id
+     */
+    file_id: string;
+  };
+  query?: never;
+  url: "/api/v1/files/{file_id}";
+};
+
+export type ReadFileErrors = {
+  /**
+   * Unauthorized
+   */
+  401: ErrorResponse;
+  /**
+   * Forbidden
+   */
+  403: ErrorResponse;
+  /**
+   * Not Found
+   */
+  404: ErrorResponse;
+  /**
+   * Unprocessable Entity
+   */
+  422: ErrorResponse;
+};
+
+export type ReadFileError = ReadFileErrors[keyof ReadFileErrors];
+
+export type ReadFileResponses = {
+  /**
+   * Successful Response
+   */
+  200: FileDetail;
+};
+
+export type ReadFileResponse = ReadFileResponses[keyof ReadFileResponses];
+
+export type RenameFileData = {
+  body: FileRename;
+  path: {
+    /**
+     * File Id
+     */
+    file_id: string;
+  };
+  query?: never;
+  url: "/api/v1/files/{file_id}";
+};
+
+export type RenameFileErrors = {
+  /**
+   * Unauthorized
+   */
+  401: ErrorResponse;
+  /**
+   * Forbidden
+   */
+  403: ErrorResponse;
+  /**
+   * Not Found
+   */
+  404: ErrorResponse;
+  /**
+   * Unprocessable Entity
+   */
+  422: ErrorResponse;
+};
+
+export type RenameFileError = RenameFileErrors[keyof RenameFileErrors];
+
+export type RenameFileResponses = {
+  /**
+   * Successful Response
+   */
+  200: FileDetail;
+};
+
+export type RenameFileResponse = RenameFileResponses[keyof RenameFileResponses];
+
+export type PreviewFileData = {
+  body?: never;
+  path: {
+    /**
+     * File Id
+     */
+    file_id: string;
+  };
+  query?: {
+    /**
+     * Skip
+     */
+    skip?: number;
+    /**
+     * Limit
+     */
+    limit?: number;
+  };
+  url: "/api/v1/files/{file_id}/preview";
+};
+
+export type PreviewFileErrors = {
+  /**
+   * Unauthorized
+   */
+  401: ErrorResponse;
+  /**
+   * Forbidden
+   */
+  403: ErrorResponse;
+  /**
+   * Not Found
+   */
+  404: ErrorResponse;
+  /**
+   * Unprocessable Entity
+   */
+  422: ErrorResponse;
+};
+
+export type PreviewFileError = PreviewFileErrors[keyof PreviewFileErrors];
+
+export type PreviewFileResponses = {
+  /**
+   * Successful Response
+   */
+  200: FilePreview;
+};
+
+export type PreviewFileResponse = PreviewFileResponses[keyof PreviewFileResponses];
+
+export type DownloadFileData = {
+  body?: never;
+  path: {
+    /**
+     * File Id
+     */
+    file_id: string;
+  };
+  query?: never;
+  url: "/api/v1/files/{file_id}/download";
+};
+
+export type DownloadFileErrors = {
+  /**
+   * Unauthorized
+   */
+  401: ErrorResponse;
+  /**
+   * Forbidden
+   */
+  403: ErrorResponse;
+  /**
+   * Not Found
+   */
+  404: ErrorResponse;
+  /**
+   * Unprocessable Entity
+   */
+  422: ErrorResponse;
+};
+
+export type DownloadFileError = DownloadFileErrors[keyof DownloadFileErrors];
+
+export type DownloadFileResponses = {
+  /**
+   * The file exactly as uploaded.
+   */
+  200: Blob | File;
+};
+
+export type DownloadFileResponse = DownloadFileResponses[keyof DownloadFileResponses];
 
 export type HealthCheckData = {
   body?: never;

@@ -7,12 +7,24 @@ type ApiClientOptions = {
 };
 
 let unauthorizedInterceptor: number | null = null;
+let unauthorizedHandler: (() => void) | null = null;
+
+/**
+ * Ends the session after the server answered 401 to a request that carried a token.
+ * Requests made outside the generated client (the XHR upload) report their 401s here too,
+ * so every expired session ends the same way: back to login, with a way back.
+ */
+export function reportUnauthorized(): void {
+  clearAccessToken();
+  unauthorizedHandler?.();
+}
 
 /**
  * Points the generated client at the same origin (Vite proxies /api in development), sends the
  * bearer token, and turns a 401 on an authenticated call into a logout.
  */
 export function configureApiClient({ onUnauthorized }: ApiClientOptions): void {
+  unauthorizedHandler = onUnauthorized;
   client.setConfig({
     baseUrl: "",
     auth: () => getAccessToken() ?? undefined,
@@ -24,8 +36,7 @@ export function configureApiClient({ onUnauthorized }: ApiClientOptions): void {
   unauthorizedInterceptor = client.interceptors.response.use((response, request) => {
     // Only a request that carried a token can mean "your session is over"; a failed login is a 400.
     if (response.status === 401 && request.headers.has("Authorization")) {
-      clearAccessToken();
-      onUnauthorized();
+      reportUnauthorized();
     }
     return response;
   });

@@ -1,17 +1,18 @@
 import { Button, Flex } from "@chakra-ui/react";
 import { useQuery } from "@tanstack/react-query";
-import { useEffect, useEffectEvent, useState } from "react";
+import { useState } from "react";
 import { LuUserPlus } from "react-icons/lu";
 import type { UserPublic } from "@/client";
 import { FormAlert } from "@/components/form/FormAlert";
+import { ListPagination } from "@/components/ListPagination";
 import { PageHeader } from "@/components/layout/PageHeader";
+import { SearchInput } from "@/components/SearchInput";
 import { getErrorMessage } from "@/lib/api-error";
+import { usePastLastPage } from "@/lib/use-past-last-page";
 import { USERS_PAGE_SIZE, usersListQueryOptions } from "../api";
 import { DeleteUserDialog } from "./DeleteUserDialog";
 import { UserFormDialog } from "./UserFormDialog";
-import { UserSearch } from "./UserSearch";
 import { UsersEmptyState } from "./UsersEmptyState";
-import { UsersPagination } from "./UsersPagination";
 import { UsersTable, UsersTableSkeleton } from "./UsersTable";
 
 type AdminUsersProps = {
@@ -33,14 +34,13 @@ export function AdminUsers({ page, q, currentUserId, onSearch, onPageChange }: A
   const [dialog, setDialog] = useState<DialogState>({ kind: "closed" });
   const closeDialog = () => setDialog({ kind: "closed" });
   const data = users.data;
-  const lastPage = data ? Math.max(1, Math.ceil(data.count / USERS_PAGE_SIZE)) : 1;
-  const pastTheEnd = Boolean(data && !users.isPlaceholderData && page > lastPage);
-
-  // A stale link, or deleting the last user of the last page, lands past the end: step back.
-  const goToLastPage = useEffectEvent(() => onPageChange(lastPage));
-  useEffect(() => {
-    if (pastTheEnd) goToLastPage();
-  }, [pastTheEnd]);
+  const pastTheEnd = usePastLastPage({
+    page,
+    pageSize: USERS_PAGE_SIZE,
+    count: data?.count,
+    settled: !users.isPlaceholderData,
+    onPageChange,
+  });
 
   return (
     <>
@@ -55,7 +55,13 @@ export function AdminUsers({ page, q, currentUserId, onSearch, onPageChange }: A
         }
       />
       <Flex mb="4">
-        <UserSearch value={q} onSearch={onSearch} busy={users.isPlaceholderData} />
+        <SearchInput
+          label="Search users"
+          placeholder="Name or e-mail"
+          value={q}
+          onSearch={onSearch}
+          busy={users.isPlaceholderData}
+        />
       </Flex>
 
       {users.isError && !data && <FormAlert message={getErrorMessage(users.error)} />}
@@ -73,11 +79,12 @@ export function AdminUsers({ page, q, currentUserId, onSearch, onPageChange }: A
         />
       )}
       {data && data.count > 0 && !pastTheEnd && (
-        <UsersPagination
+        <ListPagination
           page={page}
           pageSize={USERS_PAGE_SIZE}
           count={data.count}
           onPageChange={onPageChange}
+          noun={["user", "users"]}
         />
       )}
 

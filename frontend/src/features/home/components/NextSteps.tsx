@@ -1,6 +1,6 @@
 import { Box, Button, Heading, HStack, Stack, Text } from "@chakra-ui/react";
 import { Link } from "@tanstack/react-router";
-import { LuArrowRight, LuPalette, LuShieldCheck, LuUserRound } from "react-icons/lu";
+import { LuArrowRight, LuPalette, LuShieldCheck, LuUpload, LuUserRound } from "react-icons/lu";
 
 type NextStepsProps = {
   isSuperuser: boolean;
@@ -15,11 +15,20 @@ export function NextSteps({ isSuperuser, hasFullName }: NextStepsProps) {
       </Heading>
       <Box p="6" bg="bg" borderWidth="1px" rounded="xl">
         <Text color="fg.muted" maxW="3xl">
-          Your account is set up. Chat, file uploads and the code library arrive in the next
-          releases of Red Panda, and this page will become their starting point: your recent
-          conversations, files and most reused code. Until then, make the workspace yours.
+          Start with your data: upload a CSV file and Red Panda profiles it, so you see its columns,
+          types, missing values and rows before you ask anything. Chat and the code library arrive
+          in the next releases of Red Panda and will work on the files you upload now.
         </Text>
         <Stack mt="5" gap="3" direction={{ base: "column", md: "row" }}>
+          <Button asChild colorPalette="brand">
+            <Link to="/files">
+              <HStack gap="2">
+                <LuUpload aria-hidden />
+                Upload a CSV file
+                <LuArrowRight aria-hidden />
+              </HStack>
+            </Link>
+          </Button>
           <Button asChild variant="outline">
             <Link to="/settings" search={{ tab: "profile" }}>
               <LuUserRound aria-hidden />
@@ -33,13 +42,10 @@ export function NextSteps({ isSuperuser, hasFullName }: NextStepsProps) {
             </Link>
           </Button>
           {isSuperuser && (
-            <Button asChild colorPalette="brand">
+            <Button asChild variant="outline">
               <Link to="/admin">
-                <HStack gap="2">
-                  <LuShieldCheck aria-hidden />
-                  Manage users
-                  <LuArrowRight aria-hidden />
-                </HStack>
+                <LuShieldCheck aria-hidden />
+                Manage users
               </Link>
             </Button>
           )}

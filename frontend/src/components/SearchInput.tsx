@@ -5,15 +5,20 @@ import { useDebouncedValue } from "@/lib/use-debounced-value";
 
 const SEARCH_DEBOUNCE_MS = 300;
 
-type UserSearchProps = {
+type SearchInputProps = {
+  /** The visible label, e.g. "Search users". */
+  label: string;
+  placeholder?: string;
   /** The search as it is in the URL. */
   value: string;
+  /** Called with the trimmed text once the user pauses typing. */
   onSearch: (q: string) => void;
   /** Shows a spinner while the search result loads. */
   busy?: boolean;
 };
 
-export function UserSearch({ value, onSearch, busy }: UserSearchProps) {
+/** A labelled search box for a list whose search lives in the URL. */
+export function SearchInput({ label, placeholder, value, onSearch, busy }: SearchInputProps) {
   const [text, setText] = useState(value);
   const debounced = useDebouncedValue(text.trim(), SEARCH_DEBOUNCE_MS);
 
@@ -31,14 +36,14 @@ export function UserSearch({ value, onSearch, busy }: UserSearchProps) {
 
   return (
     <Field.Root maxW={{ base: "full", md: "sm" }}>
-      <Field.Label>Search users</Field.Label>
+      <Field.Label>{label}</Field.Label>
       <InputGroup
         startElement={<LuSearch aria-hidden />}
         endElement={busy ? <Spinner size="xs" color="fg.muted" aria-label="Searching" /> : null}
       >
         <Input
           type="search"
-          placeholder="Name or e-mail"
+          placeholder={placeholder}
           value={text}
           onChange={(event) => setText(event.target.value)}
         />

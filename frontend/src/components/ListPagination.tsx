@@ -1,16 +1,21 @@
 import { ButtonGroup, Flex, IconButton, Pagination, Text } from "@chakra-ui/react";
 import { LuChevronLeft, LuChevronRight } from "react-icons/lu";
+import { formatInteger } from "@/lib/format";
 
-type UsersPaginationProps = {
+type ListPaginationProps = {
   page: number;
   pageSize: number;
   count: number;
   onPageChange: (page: number) => void;
+  /** What the list holds, singular and plural: ["user", "users"]. */
+  noun: readonly [string, string];
 };
 
-export function UsersPagination({ page, pageSize, count, onPageChange }: UsersPaginationProps) {
+/** "Showing 11–20 of 42 users" and page buttons under a server-paged list. */
+export function ListPagination({ page, pageSize, count, onPageChange, noun }: ListPaginationProps) {
   const first = count === 0 ? 0 : (page - 1) * pageSize + 1;
   const last = Math.min(page * pageSize, count);
+  const [singular, plural] = noun;
 
   return (
     <Flex
@@ -22,8 +27,10 @@ export function UsersPagination({ page, pageSize, count, onPageChange }: UsersPa
     >
       <Text textStyle="sm" color="fg.muted" aria-live="polite">
         {count === 0
-          ? "No users"
-          : `Showing ${first}–${last} of ${count} ${count === 1 ? "user" : "users"}`}
+          ? `No ${plural}`
+          : `Showing ${formatInteger(first)}–${formatInteger(last)} of ${formatInteger(count)} ${
+              count === 1 ? singular : plural
+            }`}
       </Text>
       {count > pageSize && (
         <Pagination.Root

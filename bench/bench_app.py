@@ -1,0 +1,112 @@
+"""The real app for benchmarks: its own fresh database, its own data folder, a user to act as."""
+
+import os
+import subprocess
+import sys
+import threading
+import time
+import uuid
+from pathlib import Path
+from types import TracebackType
+from typing import Self
+
+import httpx
+import psutil
+
+REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO / "backend"))
+
+from tests.database import create_test_database, drop_test_database  # noqa: E402 - needs the path above
+from tests.live_server import LiveServer  # noqa: E402
+
+
+def database_server_url() -> str:
+    """TEST_DATABASE_URL, else the project-local cluster (started if needed)."""
+    if url := os.environ.get("TEST_DATABASE_URL"):
+        return url
+    script = REPO / "scripts" / "local-postgres.sh"
+    # Our own script, by absolute path.
+    started = subprocess.run([script, "start"], check=True, capture_output=True, text=True)  # noqa: S603
+    return started.stdout.strip()
+
+
+class BenchApp:
+    def __init__(self, scratch: Path) -> None:
+        self._scratch = scratch
+        self._database_url = ""
+        self._server: LiveServer | None = None
+
+    @property
+    def url(self) -> str:
+        assert self._server is not None
+        return self._server.url
+
+    @property
+    def pid(self) -> int:
+        assert self._server is not None
+        return self._server.pid
+
+    def __enter__(self) -> Self:
+        self._database_url = create_test_database(database_server_url())
+        env = {
+            "DATA_DIR": str(self._scratch / "data"),
+            "RATE_LIMIT_ENABLED": "false",
+            "LOG_LEVEL": "WARNING",
+        }
+        self._server = LiveServer(
+            database_url=self._database_url, log_path=self._scratch / "server.log", env=env
+        )
+        self._server.__enter__()
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        if self._server is not None:
+            self._server.__exit__(exc_type, exc, tb)
+        if self._database_url:
+            drop_test_database(self._database_url)
+
+    def new_user_token(self) -> str:
+        email = f"bench-{uuid.uuid4().hex[:8]}@example.com"
+        password = "bench-password-1"
+        httpx.post(
+            f"{self.url}/api/v1/users/signup", json={"email": email, "password": password}
+        ).raise_for_status()
+        response = httpx.post(
+            f"{self.url}/api/v1/login/access-token", data={"username": email, "password": password}
+        )
+        response.raise_for_status()
+        token: str = response.json()["access_token"]
+        return token
+
+
+class MemoryWatcher:
+    """Samples a process's resident memory every few milliseconds; reports the peak over a baseline."""
+
+    def __init__(self, pid: int, interval_seconds: float = 0.005) -> None:
+        self._process = psutil.Process(pid)
+        self._interval = interval_seconds
+        self._baseline = self._peak = self._rss()
+        thread = threading.Thread(target=self._sample, daemon=True)
+        thread.start()
+
+    def _rss(self) -> int:
+        return int(self._process.memory_info().rss)
+
+    def _sample(self) -> None:
+        while True:
+            try:
+                self._peak = max(self._peak, self._rss())
+            except psutil.NoSuchProcess:
+                return  # the server stopped: the benchmark is over
+            time.sleep(self._interval)
+
+    def reset(self) -> None:
+        self._baseline = self._peak = self._rss()
+
+    def peak_growth_mb(self) -> float:
+        return (self._peak - self._baseline) / 1024 / 1024
