@@ -6,7 +6,9 @@ from contextlib import AbstractAsyncContextManager, asynccontextmanager
 from fastapi import APIRouter, FastAPI
 from fastapi.routing import APIRoute
 
+from app.api_keys.router import router as api_keys_router
 from app.auth.router import router as auth_router
+from app.conversations.router import router as conversations_router
 from app.core.body_limit import BodySizeLimitMiddleware
 from app.core.config import Settings, settings
 from app.core.db import create_engine, create_session_factory
@@ -18,6 +20,8 @@ from app.core.spa import SinglePageApp
 from app.files.router import router as files_router
 from app.files.storage import FileStorage, LocalFileStorage
 from app.health.router import router as health_router
+from app.llm.http import close_shared_http_client
+from app.llm.router import router as llm_router
 from app.users import service as users_service
 from app.users.router import admin_router as users_admin_router
 from app.users.router import router as users_router
@@ -41,6 +45,9 @@ def build_api_router() -> APIRouter:
     api.include_router(users_router)
     api.include_router(users_admin_router)
     api.include_router(files_router)
+    api.include_router(conversations_router)
+    api.include_router(api_keys_router)
+    api.include_router(llm_router)
     api.include_router(health_router)
     return api
 
@@ -64,6 +71,7 @@ def build_lifespan(
                 await session.commit()
             yield
         finally:
+            await close_shared_http_client()
             await engine.dispose()
 
     return lifespan

@@ -32,6 +32,7 @@ os.environ.update(
 import shutil
 import uuid
 from collections.abc import AsyncIterator, Iterator
+from functools import partial
 from pathlib import Path
 
 import pytest
@@ -42,7 +43,7 @@ from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from app.core.config import Settings, settings
-from app.core.db import committing, create_engine, get_session
+from app.core.db import SessionFactory, committing, create_engine, get_session, get_session_factory
 from app.core.security import create_access_token
 from app.main import create_app
 from app.models import User
@@ -50,6 +51,9 @@ from app.users import service as users_service
 from app.users.schemas import UserCreate
 from tests.database import create_test_database, drop_test_database, server_url
 from tests.smtp import SmtpServer
+
+# The fake LLM providers (fake_openai, fake_anthropic): see tests/fakes.
+pytest_plugins = ["tests.fakes.fixtures"]
 
 USER_PASSWORD = "correct-horse-battery-9"
 TEST_SERVER_URL = server_url()  # fails the run at once, with a clear message, when no server is set
@@ -109,7 +113,12 @@ def use_test_transaction(app: FastAPI, connection: AsyncConnection) -> None:
         async with session_on(connection) as session, committing(session):
             yield session
 
+    def sessions_in_test_transaction() -> SessionFactory:
+        # Sessions opened by long-lived work (a streamed reply) join the test's transaction too.
+        return partial(session_on, connection)
+
     app.dependency_overrides[get_session] = session_in_test_transaction
+    app.dependency_overrides[get_session_factory] = sessions_in_test_transaction
 
 
 @pytest.fixture(scope="session", autouse=True)

@@ -16,7 +16,10 @@ import { Route as ResetPasswordRouteImport } from './routes/reset-password'
 import { Route as SignupRouteImport } from './routes/signup'
 import { Route as LayoutIndexRouteImport } from './routes/_layout/index'
 import { Route as LayoutAdminRouteImport } from './routes/_layout/admin'
+import { Route as LayoutChatRouteImport } from './routes/_layout/chat'
 import { Route as LayoutSettingsRouteImport } from './routes/_layout/settings'
+import { Route as LayoutChatIndexRouteImport } from './routes/_layout/chat.index'
+import { Route as LayoutChatConversationIdRouteImport } from './routes/_layout/chat.$conversationId'
 import { Route as LayoutFilesIndexRouteImport } from './routes/_layout/files.index'
 import { Route as LayoutFilesFileIdRouteImport } from './routes/_layout/files.$fileId'
 
@@ -54,11 +57,27 @@ const LayoutAdminRoute = LayoutAdminRouteImport.update({
   path: '/admin',
   getParentRoute: () => LayoutRoute,
 } as any)
+const LayoutChatRoute = LayoutChatRouteImport.update({
+  id: '/chat',
+  path: '/chat',
+  getParentRoute: () => LayoutRoute,
+} as any)
 const LayoutSettingsRoute = LayoutSettingsRouteImport.update({
   id: '/settings',
   path: '/settings',
   getParentRoute: () => LayoutRoute,
 } as any)
+const LayoutChatIndexRoute = LayoutChatIndexRouteImport.update({
+  id: '/',
+  path: '/',
+  getParentRoute: () => LayoutChatRoute,
+} as any)
+const LayoutChatConversationIdRoute =
+  LayoutChatConversationIdRouteImport.update({
+    id: '/$conversationId',
+    path: '/$conversationId',
+    getParentRoute: () => LayoutChatRoute,
+  } as any)
 const LayoutFilesIndexRoute = LayoutFilesIndexRouteImport.update({
   id: '/files/',
   path: '/files/',
@@ -77,8 +96,11 @@ export interface FileRoutesByFullPath {
   '/reset-password': typeof ResetPasswordRoute
   '/signup': typeof SignupRoute
   '/admin': typeof LayoutAdminRoute
+  '/chat': typeof LayoutChatRouteWithChildren
   '/settings': typeof LayoutSettingsRoute
+  '/chat/$conversationId': typeof LayoutChatConversationIdRoute
   '/files/$fileId': typeof LayoutFilesFileIdRoute
+  '/chat/': typeof LayoutChatIndexRoute
   '/files/': typeof LayoutFilesIndexRoute
 }
 export interface FileRoutesByTo {
@@ -89,7 +111,9 @@ export interface FileRoutesByTo {
   '/admin': typeof LayoutAdminRoute
   '/settings': typeof LayoutSettingsRoute
   '/': typeof LayoutIndexRoute
+  '/chat/$conversationId': typeof LayoutChatConversationIdRoute
   '/files/$fileId': typeof LayoutFilesFileIdRoute
+  '/chat': typeof LayoutChatIndexRoute
   '/files': typeof LayoutFilesIndexRoute
 }
 export interface FileRoutesById {
@@ -100,9 +124,12 @@ export interface FileRoutesById {
   '/reset-password': typeof ResetPasswordRoute
   '/signup': typeof SignupRoute
   '/_layout/admin': typeof LayoutAdminRoute
+  '/_layout/chat': typeof LayoutChatRouteWithChildren
   '/_layout/settings': typeof LayoutSettingsRoute
   '/_layout/': typeof LayoutIndexRoute
+  '/_layout/chat/$conversationId': typeof LayoutChatConversationIdRoute
   '/_layout/files/$fileId': typeof LayoutFilesFileIdRoute
+  '/_layout/chat/': typeof LayoutChatIndexRoute
   '/_layout/files/': typeof LayoutFilesIndexRoute
 }
 export interface FileRouteTypes {
@@ -114,8 +141,11 @@ export interface FileRouteTypes {
     | '/reset-password'
     | '/signup'
     | '/admin'
+    | '/chat'
     | '/settings'
+    | '/chat/$conversationId'
     | '/files/$fileId'
+    | '/chat/'
     | '/files/'
   fileRoutesByTo: FileRoutesByTo
   to:
@@ -126,7 +156,9 @@ export interface FileRouteTypes {
     | '/admin'
     | '/settings'
     | '/'
+    | '/chat/$conversationId'
     | '/files/$fileId'
+    | '/chat'
     | '/files'
   id:
     | '__root__'
@@ -136,9 +168,12 @@ export interface FileRouteTypes {
     | '/reset-password'
     | '/signup'
     | '/_layout/admin'
+    | '/_layout/chat'
     | '/_layout/settings'
     | '/_layout/'
+    | '/_layout/chat/$conversationId'
     | '/_layout/files/$fileId'
+    | '/_layout/chat/'
     | '/_layout/files/'
   fileRoutesById: FileRoutesById
 }
@@ -201,12 +236,33 @@ declare module '@tanstack/react-router' {
       preLoaderRoute: typeof LayoutAdminRouteImport
       parentRoute: typeof LayoutRoute
     }
+    '/_layout/chat': {
+      id: '/_layout/chat'
+      path: '/chat'
+      fullPath: '/chat'
+      preLoaderRoute: typeof LayoutChatRouteImport
+      parentRoute: typeof LayoutRoute
+    }
     '/_layout/settings': {
       id: '/_layout/settings'
       path: '/settings'
       fullPath: '/settings'
       preLoaderRoute: typeof LayoutSettingsRouteImport
       parentRoute: typeof LayoutRoute
+    }
+    '/_layout/chat/': {
+      id: '/_layout/chat/'
+      path: '/'
+      fullPath: '/chat/'
+      preLoaderRoute: typeof LayoutChatIndexRouteImport
+      parentRoute: typeof LayoutChatRoute
+    }
+    '/_layout/chat/$conversationId': {
+      id: '/_layout/chat/$conversationId'
+      path: '/$conversationId'
+      fullPath: '/chat/$conversationId'
+      preLoaderRoute: typeof LayoutChatConversationIdRouteImport
+      parentRoute: typeof LayoutChatRoute
     }
     '/_layout/files/': {
       id: '/_layout/files/'
@@ -225,8 +281,23 @@ declare module '@tanstack/react-router' {
   }
 }
 
+interface LayoutChatRouteChildren {
+  LayoutChatConversationIdRoute: typeof LayoutChatConversationIdRoute
+  LayoutChatIndexRoute: typeof LayoutChatIndexRoute
+}
+
+const LayoutChatRouteChildren: LayoutChatRouteChildren = {
+  LayoutChatConversationIdRoute: LayoutChatConversationIdRoute,
+  LayoutChatIndexRoute: LayoutChatIndexRoute,
+}
+
+const LayoutChatRouteWithChildren = LayoutChatRoute._addFileChildren(
+  LayoutChatRouteChildren,
+)
+
 interface LayoutRouteChildren {
   LayoutAdminRoute: typeof LayoutAdminRoute
+  LayoutChatRoute: typeof LayoutChatRouteWithChildren
   LayoutSettingsRoute: typeof LayoutSettingsRoute
   LayoutIndexRoute: typeof LayoutIndexRoute
   LayoutFilesFileIdRoute: typeof LayoutFilesFileIdRoute
@@ -235,6 +306,7 @@ interface LayoutRouteChildren {
 
 const LayoutRouteChildren: LayoutRouteChildren = {
   LayoutAdminRoute: LayoutAdminRoute,
+  LayoutChatRoute: LayoutChatRouteWithChildren,
   LayoutSettingsRoute: LayoutSettingsRoute,
   LayoutIndexRoute: LayoutIndexRoute,
   LayoutFilesFileIdRoute: LayoutFilesFileIdRoute,

@@ -25,6 +25,7 @@ KNOWN_DEVELOPMENT_SECRETS = frozenset(
 
 Environment = Literal["local", "staging", "production"]
 PositiveInt = Annotated[int, Field(gt=0)]
+PositiveFloat = Annotated[float, Field(gt=0)]
 
 
 class Settings(BaseSettings):
@@ -40,6 +41,8 @@ class Settings(BaseSettings):
     LOG_LEVEL: Literal["DEBUG", "INFO", "WARNING", "ERROR"] = "INFO"
 
     DATABASE_URL: str = "postgresql+psycopg://postgres@127.0.0.1:54329/redpanda"
+    DATABASE_POOL_SIZE: PositiveInt = 20
+    DATABASE_MAX_OVERFLOW: Annotated[int, Field(ge=0)] = 30
 
     SECRET_KEY: SecretStr = SecretStr("")
     ENCRYPTION_KEYS: SecretStr = SecretStr("")
@@ -75,6 +78,22 @@ class Settings(BaseSettings):
     MAX_COLUMNS: PositiveInt = 5000
     # One line (one row) longer than this is refused; it also sizes the parser's blocks.
     MAX_LINE_BYTES: PositiveInt = 16 * 1024 * 1024
+
+    # LLM providers. The base URLs are the official APIs; tests point them at local fake servers.
+    OPENAI_API_BASE_URL: str = "https://api.openai.com/v1"
+    ANTHROPIC_API_BASE_URL: str = "https://api.anthropic.com"
+    # Longest silence between two pieces of a reply (and the whole of a non-streamed call).
+    LLM_REQUEST_TIMEOUT_SECONDS: PositiveFloat = 60
+    # Longest wait for the first piece of text of a reply.
+    LLM_FIRST_TOKEN_TIMEOUT_SECONDS: PositiveFloat = 60
+    # Checking a key (listing its models) happens while the user waits on a form: kept short.
+    LLM_VALIDATION_TIMEOUT_SECONDS: PositiveFloat = 15
+    # Whether an openai_compatible base URL may point at loopback or private addresses (a local Ollama,
+    # say). Unset means: allowed in local development only. Elsewhere it would let any user make the
+    # server call into its own network with their requests (SSRF).
+    LLM_ALLOW_PRIVATE_BASE_URLS: bool | None = None
+    # Earlier question/answer pairs sent with each new question.
+    CHAT_HISTORY_TURNS: PositiveInt = 6
 
     RATE_LIMIT_ENABLED: bool = True
     RATE_LIMIT_STORAGE_URI: str = "memory://"
@@ -140,6 +159,18 @@ class Settings(BaseSettings):
                 f"Refusing to start with ENVIRONMENT={self.ENVIRONMENT}: " + "; ".join(problems)
             )
         return self
+
+    @field_validator("OPENAI_API_BASE_URL", "ANTHROPIC_API_BASE_URL")
+    @classmethod
+    def _strip_base_url_slash(cls, value: str) -> str:
+        return value.rstrip("/")
+
+    @property
+    def allow_private_base_urls(self) -> bool:
+        """LLM_ALLOW_PRIVATE_BASE_URLS, defaulting to true in local development and false elsewhere."""
+        if self.LLM_ALLOW_PRIVATE_BASE_URLS is None:
+            return self.ENVIRONMENT == "local"
+        return self.LLM_ALLOW_PRIVATE_BASE_URLS
 
     @property
     def encryption_keys(self) -> list[str]:

@@ -14,6 +14,8 @@ from fastapi import Depends, Request
 from sqlalchemy.ext.asyncio import AsyncEngine, async_sessionmaker, create_async_engine
 from sqlmodel.ext.asyncio.session import AsyncSession
 
+from app.core.config import settings
+
 CONNECT_TIMEOUT_SECONDS = 5
 
 # Work outside the database that must follow the transaction's fate (removing stored files, say).
@@ -26,9 +28,13 @@ logger = logging.getLogger(__name__)
 
 def create_engine(database_url: str) -> AsyncEngine:
     # pre_ping replaces connections that died while idle (a database restart) instead of failing a request.
+    # The pool is sized for streaming chat: many requests at once, each holding a connection only briefly.
+    # Connections beyond pool_size are closed when returned, and opening one costs PostgreSQL a new process.
     return create_async_engine(
         database_url,
         pool_pre_ping=True,
+        pool_size=settings.DATABASE_POOL_SIZE,
+        max_overflow=settings.DATABASE_MAX_OVERFLOW,
         connect_args={"connect_timeout": CONNECT_TIMEOUT_SECONDS},
     )
 
@@ -88,3 +94,15 @@ async def get_session(request: Request) -> AsyncIterator[AsyncSession]:
 
 # scope="function": commit before the response is sent, so a failed commit can never follow a 2xx.
 SessionDep = Annotated[AsyncSession, Depends(get_session, scope="function")]
+
+# Opens a session of its own; the caller commits and closes it.
+SessionFactory = Callable[[], AsyncSession]
+
+
+def get_session_factory(request: Request) -> SessionFactory:
+    """Sessions for work that outlives the request's own session, such as a streamed reply."""
+    session_factory: async_sessionmaker[AsyncSession] = request.app.state.session_factory
+    return session_factory
+
+
+SessionFactoryDep = Annotated[SessionFactory, Depends(get_session_factory)]

@@ -4,9 +4,9 @@ Providers: `openai` (official SDK; with a base URL it is `openai_compatible`), `
 `builtin` (the offline assistant: no key, no network). Conversations only ever see this module's types, so a
 provider can be added without touching the chat code.
 
-A provider's `stream` yields `TextDelta`s as tokens arrive and exactly one `Usage` at the end (zeros when the
-provider reports none). Failures are raised as the `ProviderFailure` subclasses below, each with a sentence a user
-understands; cancelling the consuming task cancels the upstream call.
+A provider's `stream` yields `TextDelta`s as tokens arrive and exactly one `Usage` at the end (zeros when
+the provider reports none). Failures are raised as the `ProviderFailure` subclasses below, each with a
+sentence a user understands; cancelling the consuming task cancels the upstream call.
 """
 
 from collections.abc import AsyncIterator
@@ -50,7 +50,8 @@ class ChatRequest:
     model: str
     system_prompt: str
     turns: list[ChatTurn]  # oldest first, ending with the user's new question
-    datasets: list[Dataset]  # structured form of what the system prompt describes (the builtin assistant reads it)
+    # Structured form of what the system prompt describes (the builtin assistant reads it).
+    datasets: list[Dataset]
     max_output_tokens: int = 4096
 
 
@@ -81,7 +82,10 @@ class LLMProvider(Protocol):
 
 
 class ProviderFailure(AppError):
-    """The LLM provider could not answer. Status codes describe our answer to the client, not the provider's."""
+    """The LLM provider could not answer.
+
+    Status codes describe our answer to the client, not the provider's.
+    """
 
     status_code = 502
     default_message = "The language model provider returned an error. Please try again."
@@ -89,16 +93,24 @@ class ProviderFailure(AppError):
 
 class InvalidApiKey(ProviderFailure):
     status_code = 400
-    default_message = "The provider rejected this API key. Check it, or replace it in Settings → API keys."
+    default_message = (
+        "The provider rejected this API key. Check it, or replace it in Settings → API keys."
+    )
 
 
 class ProviderRateLimited(ProviderFailure):
     status_code = 429
     default_message = "The provider is rate-limiting this key. Please wait a moment and try again."
 
-    def __init__(self, message: str | None = None, *, retry_after_seconds: float | None = None) -> None:
+    def __init__(
+        self, message: str | None = None, *, retry_after_seconds: float | None = None
+    ) -> None:
         self.retry_after_seconds = retry_after_seconds
-        headers = {"Retry-After": str(round(retry_after_seconds))} if retry_after_seconds is not None else None
+        headers = (
+            {"Retry-After": str(round(retry_after_seconds))}
+            if retry_after_seconds is not None
+            else None
+        )
         super().__init__(message, headers=headers)
 
 
@@ -114,12 +126,21 @@ class ModelNotFound(ProviderFailure):
 
 class ContextTooLong(ProviderFailure):
     status_code = 400
-    default_message = "The conversation is too long for this model. Start a new chat or pick a larger model."
+    default_message = (
+        "The conversation is too long for this model. Start a new chat or pick a larger model."
+    )
 
 
 class ProviderUnreachable(ProviderFailure):
     status_code = 502
     default_message = "The provider could not be reached. Check the base URL and your connection."
+
+
+class StreamInterrupted(ProviderFailure):
+    status_code = 502
+    default_message = (
+        "The connection to the provider was lost before the reply was complete. Please try again."
+    )
 
 
 class ProviderTimeout(ProviderFailure):

@@ -2,7 +2,20 @@
 
 from sqlmodel import SQLModel
 
+from app.models.api_key import ApiKey
+from app.models.conversation import Conversation, ConversationFile
 from app.models.file import File
+from app.models.llm_usage import LLMUsage
+from app.models.message import Message
 from app.models.user import User
 
-__all__ = ["File", "SQLModel", "User"]
+__all__ = [
+    "ApiKey",
+    "Conversation",
+    "ConversationFile",
+    "File",
+    "LLMUsage",
+    "Message",
+    "SQLModel",
+    "User",
+]

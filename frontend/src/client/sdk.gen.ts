@@ -6,14 +6,30 @@ import {
   formDataBodySerializer,
   type Options as Options2,
   type RequestResult,
+  type ServerSentEventsResult,
   type TDataShape,
   urlSearchParamsBodySerializer,
 } from "./client";
 import { client } from "./client.gen";
 import type {
+  AttachFileData,
+  AttachFileErrors,
+  AttachFileResponses,
+  CreateApiKeyData,
+  CreateApiKeyErrors,
+  CreateApiKeyResponses,
+  CreateConversationData,
+  CreateConversationErrors,
+  CreateConversationResponses,
   CreateUserData,
   CreateUserErrors,
   CreateUserResponses,
+  DeleteApiKeyData,
+  DeleteApiKeyErrors,
+  DeleteApiKeyResponses,
+  DeleteConversationData,
+  DeleteConversationErrors,
+  DeleteConversationResponses,
   DeleteFileData,
   DeleteFileErrors,
   DeleteFileResponses,
@@ -23,15 +39,30 @@ import type {
   DeleteUserMeErrors,
   DeleteUserMeResponses,
   DeleteUserResponses,
+  DetachFileData,
+  DetachFileErrors,
+  DetachFileResponses,
   DownloadFileData,
   DownloadFileErrors,
   DownloadFileResponses,
   HealthCheckData,
   HealthCheckErrors,
   HealthCheckResponses,
+  ListApiKeysData,
+  ListApiKeysErrors,
+  ListApiKeysResponses,
+  ListConversationsData,
+  ListConversationsErrors,
+  ListConversationsResponses,
   ListFilesData,
   ListFilesErrors,
   ListFilesResponses,
+  ListMessagesData,
+  ListMessagesErrors,
+  ListMessagesResponses,
+  ListModelChoicesData,
+  ListModelChoicesErrors,
+  ListModelChoicesResponses,
   ListUsersData,
   ListUsersErrors,
   ListUsersResponses,
@@ -41,9 +72,15 @@ import type {
   PreviewFileData,
   PreviewFileErrors,
   PreviewFileResponses,
+  ReadConversationData,
+  ReadConversationErrors,
+  ReadConversationResponses,
   ReadFileData,
   ReadFileErrors,
   ReadFileResponses,
+  ReadUsageData,
+  ReadUsageErrors,
+  ReadUsageResponses,
   ReadUserData,
   ReadUserErrors,
   ReadUserMeData,
@@ -62,6 +99,20 @@ import type {
   ResetPasswordData,
   ResetPasswordErrors,
   ResetPasswordResponses,
+  RetryReplyData,
+  RetryReplyErrors,
+  RetryReplyResponse,
+  RetryReplyResponses,
+  StreamReplyData,
+  StreamReplyErrors,
+  StreamReplyResponse,
+  StreamReplyResponses,
+  UpdateApiKeyData,
+  UpdateApiKeyErrors,
+  UpdateApiKeyResponses,
+  UpdateConversationData,
+  UpdateConversationErrors,
+  UpdateConversationResponses,
   UpdatePasswordMeData,
   UpdatePasswordMeErrors,
   UpdatePasswordMeResponses,
@@ -74,6 +125,9 @@ import type {
   UploadFileData,
   UploadFileErrors,
   UploadFileResponses,
+  ValidateApiKeyData,
+  ValidateApiKeyErrors,
+  ValidateApiKeyResponses,
 } from "./types.gen";
 
 export type Options<
@@ -407,6 +461,280 @@ export const downloadFile = <ThrowOnError extends boolean = true>(
   (options.client ?? client).get<DownloadFileResponses, DownloadFileErrors, ThrowOnError>({
     security: [{ scheme: "bearer", type: "http" }],
     url: "/api/v1/files/{file_id}/download",
+    ...options,
+  });
+
+/**
+ * List Conversations
+ *
+ * The logged-in user's conversations, most recently active first.
+ */
+export const listConversations = <ThrowOnError extends boolean = true>(
+  options?: Options<ListConversationsData, ThrowOnError>,
+): RequestResult<ListConversationsResponses, ListConversationsErrors, ThrowOnError> =>
+  (options?.client ?? client).get<
+    ListConversationsResponses,
+    ListConversationsErrors,
+    ThrowOnError
+  >({
+    security: [{ scheme: "bearer", type: "http" }],
+    url: "/api/v1/conversations/",
+    ...options,
+  });
+
+/**
+ * Create Conversation
+ *
+ * Start a conversation, optionally with a title, files and a choice of key and model.
+ */
+export const createConversation = <ThrowOnError extends boolean = true>(
+  options: Options<CreateConversationData, ThrowOnError>,
+): RequestResult<CreateConversationResponses, CreateConversationErrors, ThrowOnError> =>
+  (options.client ?? client).post<
+    CreateConversationResponses,
+    CreateConversationErrors,
+    ThrowOnError
+  >({
+    security: [{ scheme: "bearer", type: "http" }],
+    url: "/api/v1/conversations/",
+    ...options,
+    headers: {
+      "Content-Type": "application/json",
+      ...options.headers,
+    },
+  });
+
+/**
+ * Delete Conversation
+ *
+ * Delete a conversation and its messages (attached files stay in Files).
+ */
+export const deleteConversation = <ThrowOnError extends boolean = true>(
+  options: Options<DeleteConversationData, ThrowOnError>,
+): RequestResult<DeleteConversationResponses, DeleteConversationErrors, ThrowOnError> =>
+  (options.client ?? client).delete<
+    DeleteConversationResponses,
+    DeleteConversationErrors,
+    ThrowOnError
+  >({
+    security: [{ scheme: "bearer", type: "http" }],
+    url: "/api/v1/conversations/{conversation_id}",
+    ...options,
+  });
+
+/**
+ * Read Conversation
+ *
+ * One conversation with its attached files.
+ */
+export const readConversation = <ThrowOnError extends boolean = true>(
+  options: Options<ReadConversationData, ThrowOnError>,
+): RequestResult<ReadConversationResponses, ReadConversationErrors, ThrowOnError> =>
+  (options.client ?? client).get<ReadConversationResponses, ReadConversationErrors, ThrowOnError>({
+    security: [{ scheme: "bearer", type: "http" }],
+    url: "/api/v1/conversations/{conversation_id}",
+    ...options,
+  });
+
+/**
+ * Update Conversation
+ *
+ * Rename a conversation, or change its key and model.
+ */
+export const updateConversation = <ThrowOnError extends boolean = true>(
+  options: Options<UpdateConversationData, ThrowOnError>,
+): RequestResult<UpdateConversationResponses, UpdateConversationErrors, ThrowOnError> =>
+  (options.client ?? client).patch<
+    UpdateConversationResponses,
+    UpdateConversationErrors,
+    ThrowOnError
+  >({
+    security: [{ scheme: "bearer", type: "http" }],
+    url: "/api/v1/conversations/{conversation_id}",
+    ...options,
+    headers: {
+      "Content-Type": "application/json",
+      ...options.headers,
+    },
+  });
+
+/**
+ * List Messages
+ *
+ * The conversation's messages, oldest first.
+ */
+export const listMessages = <ThrowOnError extends boolean = true>(
+  options: Options<ListMessagesData, ThrowOnError>,
+): RequestResult<ListMessagesResponses, ListMessagesErrors, ThrowOnError> =>
+  (options.client ?? client).get<ListMessagesResponses, ListMessagesErrors, ThrowOnError>({
+    security: [{ scheme: "bearer", type: "http" }],
+    url: "/api/v1/conversations/{conversation_id}/messages",
+    ...options,
+  });
+
+/**
+ * Stream Reply
+ *
+ * Ask a question; the question is stored, then the reply streams back as server-sent events.
+ */
+export const streamReply = <ThrowOnError extends boolean = true>(
+  options: Options<StreamReplyData, ThrowOnError, StreamReplyResponse>,
+): Promise<ServerSentEventsResult<StreamReplyResponses>> =>
+  (options.client ?? client).sse.post<StreamReplyResponses, StreamReplyErrors, ThrowOnError>({
+    security: [{ scheme: "bearer", type: "http" }],
+    url: "/api/v1/conversations/{conversation_id}/messages",
+    ...options,
+    headers: {
+      "Content-Type": "application/json",
+      ...options.headers,
+    },
+  });
+
+/**
+ * Retry Reply
+ *
+ * Replace the last reply, which failed or was stopped, with a new one (streamed as above).
+ */
+export const retryReply = <ThrowOnError extends boolean = true>(
+  options: Options<RetryReplyData, ThrowOnError, RetryReplyResponse>,
+): Promise<ServerSentEventsResult<RetryReplyResponses>> =>
+  (options.client ?? client).sse.post<RetryReplyResponses, RetryReplyErrors, ThrowOnError>({
+    security: [{ scheme: "bearer", type: "http" }],
+    url: "/api/v1/conversations/{conversation_id}/messages/{message_id}/retry",
+    ...options,
+  });
+
+/**
+ * Detach File
+ *
+ * Detach a file from the conversation (the file itself stays in Files).
+ */
+export const detachFile = <ThrowOnError extends boolean = true>(
+  options: Options<DetachFileData, ThrowOnError>,
+): RequestResult<DetachFileResponses, DetachFileErrors, ThrowOnError> =>
+  (options.client ?? client).delete<DetachFileResponses, DetachFileErrors, ThrowOnError>({
+    security: [{ scheme: "bearer", type: "http" }],
+    url: "/api/v1/conversations/{conversation_id}/files/{file_id}",
+    ...options,
+  });
+
+/**
+ * Attach File
+ *
+ * Attach one of the user's files to the conversation (already attached: no change).
+ */
+export const attachFile = <ThrowOnError extends boolean = true>(
+  options: Options<AttachFileData, ThrowOnError>,
+): RequestResult<AttachFileResponses, AttachFileErrors, ThrowOnError> =>
+  (options.client ?? client).put<AttachFileResponses, AttachFileErrors, ThrowOnError>({
+    security: [{ scheme: "bearer", type: "http" }],
+    url: "/api/v1/conversations/{conversation_id}/files/{file_id}",
+    ...options,
+  });
+
+/**
+ * List Api Keys
+ *
+ * The logged-in user's LLM keys (never the keys themselves), the default first.
+ */
+export const listApiKeys = <ThrowOnError extends boolean = true>(
+  options?: Options<ListApiKeysData, ThrowOnError>,
+): RequestResult<ListApiKeysResponses, ListApiKeysErrors, ThrowOnError> =>
+  (options?.client ?? client).get<ListApiKeysResponses, ListApiKeysErrors, ThrowOnError>({
+    security: [{ scheme: "bearer", type: "http" }],
+    url: "/api/v1/api-keys/",
+    ...options,
+  });
+
+/**
+ * Create Api Key
+ *
+ * Store a key encrypted and check it at once (an invalid key is kept, marked invalid).
+ */
+export const createApiKey = <ThrowOnError extends boolean = true>(
+  options: Options<CreateApiKeyData, ThrowOnError>,
+): RequestResult<CreateApiKeyResponses, CreateApiKeyErrors, ThrowOnError> =>
+  (options.client ?? client).post<CreateApiKeyResponses, CreateApiKeyErrors, ThrowOnError>({
+    security: [{ scheme: "bearer", type: "http" }],
+    url: "/api/v1/api-keys/",
+    ...options,
+    headers: {
+      "Content-Type": "application/json",
+      ...options.headers,
+    },
+  });
+
+/**
+ * Delete Api Key
+ *
+ * Delete a key; if it was the default, the newest remaining key becomes the default.
+ */
+export const deleteApiKey = <ThrowOnError extends boolean = true>(
+  options: Options<DeleteApiKeyData, ThrowOnError>,
+): RequestResult<DeleteApiKeyResponses, DeleteApiKeyErrors, ThrowOnError> =>
+  (options.client ?? client).delete<DeleteApiKeyResponses, DeleteApiKeyErrors, ThrowOnError>({
+    security: [{ scheme: "bearer", type: "http" }],
+    url: "/api/v1/api-keys/{api_key_id}",
+    ...options,
+  });
+
+/**
+ * Update Api Key
+ *
+ * Relabel a key, replace it (checked again), change its base URL, default model or default flag.
+ */
+export const updateApiKey = <ThrowOnError extends boolean = true>(
+  options: Options<UpdateApiKeyData, ThrowOnError>,
+): RequestResult<UpdateApiKeyResponses, UpdateApiKeyErrors, ThrowOnError> =>
+  (options.client ?? client).patch<UpdateApiKeyResponses, UpdateApiKeyErrors, ThrowOnError>({
+    security: [{ scheme: "bearer", type: "http" }],
+    url: "/api/v1/api-keys/{api_key_id}",
+    ...options,
+    headers: {
+      "Content-Type": "application/json",
+      ...options.headers,
+    },
+  });
+
+/**
+ * Validate Api Key
+ *
+ * Check a key again with a real call that lists its models.
+ */
+export const validateApiKey = <ThrowOnError extends boolean = true>(
+  options: Options<ValidateApiKeyData, ThrowOnError>,
+): RequestResult<ValidateApiKeyResponses, ValidateApiKeyErrors, ThrowOnError> =>
+  (options.client ?? client).post<ValidateApiKeyResponses, ValidateApiKeyErrors, ThrowOnError>({
+    security: [{ scheme: "bearer", type: "http" }],
+    url: "/api/v1/api-keys/{api_key_id}/validate",
+    ...options,
+  });
+
+/**
+ * Read Usage
+ *
+ * Tokens the user's LLM calls used, per month (UTC), provider and model.
+ */
+export const readUsage = <ThrowOnError extends boolean = true>(
+  options?: Options<ReadUsageData, ThrowOnError>,
+): RequestResult<ReadUsageResponses, ReadUsageErrors, ThrowOnError> =>
+  (options?.client ?? client).get<ReadUsageResponses, ReadUsageErrors, ThrowOnError>({
+    security: [{ scheme: "bearer", type: "http" }],
+    url: "/api/v1/usage",
+    ...options,
+  });
+
+/**
+ * List Model Choices
+ *
+ * What the model picker offers: the built-in assistant first, then each of the user's keys.
+ */
+export const listModelChoices = <ThrowOnError extends boolean = true>(
+  options?: Options<ListModelChoicesData, ThrowOnError>,
+): RequestResult<ListModelChoicesResponses, ListModelChoicesErrors, ThrowOnError> =>
+  (options?.client ?? client).get<ListModelChoicesResponses, ListModelChoicesErrors, ThrowOnError>({
+    security: [{ scheme: "bearer", type: "http" }],
+    url: "/api/v1/llm/models",
     ...options,
   });
 

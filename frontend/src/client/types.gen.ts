@@ -5,6 +5,146 @@ export type ClientOptions = {
 };
 
 /**
+ * ApiKeyCreate
+ */
+export type ApiKeyCreate = {
+  /**
+   * Provider
+   */
+  provider: "openai" | "anthropic" | "openai_compatible";
+  /**
+   * Label
+   *
+   * Defaults to the provider's name.
+   */
+  label?: string | null;
+  /**
+   * Api Key
+   *
+   * Stored encrypted; never shown again.
+   */
+  api_key: string;
+  /**
+   * Base Url
+   *
+   * Required for openai_compatible, e.g. http://localhost:11434/v1.
+   */
+  base_url?: string | null;
+  /**
+   * Default Model
+   *
+   * Defaults to a model found when the key is checked.
+   */
+  default_model?: string | null;
+};
+
+/**
+ * ApiKeyPublic
+ */
+export type ApiKeyPublic = {
+  /**
+   * Id
+   */
+  id: string;
+  /**
+   * Provider
+   */
+  provider: "openai" | "anthropic" | "openai_compatible";
+  /**
+   * Label
+   */
+  label: string;
+  /**
+   * Base Url
+   */
+  base_url: string | null;
+  /**
+   * Key Last4
+   *
+   * The last 4 characters of the key: all that is ever shown.
+   */
+  key_last4: string;
+  /**
+   * Status
+   */
+  status: "valid" | "invalid" | "unchecked";
+  /**
+   * Status Message
+   */
+  status_message: string | null;
+  /**
+   * Checked At
+   */
+  checked_at: string | null;
+  /**
+   * Models
+   *
+   * Models the last successful check found.
+   */
+  models: Array<string>;
+  /**
+   * Default Model
+   */
+  default_model: string | null;
+  /**
+   * Is Default
+   */
+  is_default: boolean;
+  /**
+   * Created At
+   */
+  created_at: string;
+};
+
+/**
+ * ApiKeyUpdate
+ *
+ * Fields left out are unchanged. A new `api_key` replaces the stored one and is checked again.
+ */
+export type ApiKeyUpdate = {
+  /**
+   * Label
+   */
+  label?: string | null;
+  /**
+   * Api Key
+   */
+  api_key?: string | null;
+  /**
+   * Base Url
+   *
+   * openai_compatible keys only.
+   */
+  base_url?: string | null;
+  /**
+   * Default Model
+   *
+   * `null` clears it (a model found by the check is used).
+   */
+  default_model?: string | null;
+  /**
+   * Is Default
+   *
+   * `true` makes this the key new conversations use.
+   */
+  is_default?: boolean | null;
+};
+
+/**
+ * ApiKeysPublic
+ */
+export type ApiKeysPublic = {
+  /**
+   * Data
+   */
+  data: Array<ApiKeyPublic>;
+  /**
+   * Count
+   */
+  count: number;
+};
+
+/**
  * Body_login_access_token
  */
 export type BodyLoginAccessToken = {
@@ -32,6 +172,28 @@ export type BodyLoginAccessToken = {
    * Client Secret
    */
   client_secret?: string | null;
+};
+
+/**
+ * CodeBlockPublic
+ */
+export type CodeBlockPublic = {
+  /**
+   * Index
+   *
+   * 0-based position of the block in its message.
+   */
+  index: number;
+  /**
+   * Language
+   *
+   * The fence's language tag, lower-cased, if any.
+   */
+  language: string | null;
+  /**
+   * Code
+   */
+  code: string;
 };
 
 /**
@@ -82,6 +244,156 @@ export type ColumnProfile = {
    * Most frequent values (up to 10) of low-cardinality columns, most frequent first.
    */
   top_values: Array<TopValue> | null;
+};
+
+/**
+ * ConversationCreate
+ */
+export type ConversationCreate = {
+  /**
+   * Title
+   */
+  title?: string | null;
+  /**
+   * File Ids
+   */
+  file_ids?: Array<string>;
+  /**
+   * Api Key Id
+   */
+  api_key_id?: string | null;
+  /**
+   * Model
+   */
+  model?: string | null;
+};
+
+/**
+ * ConversationDetail
+ */
+export type ConversationDetail = {
+  /**
+   * Id
+   */
+  id: string;
+  /**
+   * Title
+   *
+   * Null until the first exchange names the conversation.
+   */
+  title: string | null;
+  /**
+   * Created At
+   */
+  created_at: string;
+  /**
+   * Updated At
+   */
+  updated_at: string;
+  /**
+   * Message Count
+   */
+  message_count: number;
+  /**
+   * Last Message Preview
+   */
+  last_message_preview: string | null;
+  /**
+   * Provider
+   *
+   * The provider of the last choice of key; null before any.
+   */
+  provider: "openai" | "anthropic" | "openai_compatible" | "builtin" | null;
+  /**
+   * Model
+   */
+  model: string | null;
+  /**
+   * Api Key Id
+   */
+  api_key_id: string | null;
+  /**
+   * Files
+   */
+  files: Array<FileSummary>;
+};
+
+/**
+ * ConversationSummary
+ */
+export type ConversationSummary = {
+  /**
+   * Id
+   */
+  id: string;
+  /**
+   * Title
+   *
+   * Null until the first exchange names the conversation.
+   */
+  title: string | null;
+  /**
+   * Created At
+   */
+  created_at: string;
+  /**
+   * Updated At
+   */
+  updated_at: string;
+  /**
+   * Message Count
+   */
+  message_count: number;
+  /**
+   * Last Message Preview
+   */
+  last_message_preview: string | null;
+  /**
+   * Provider
+   *
+   * The provider of the last choice of key; null before any.
+   */
+  provider: "openai" | "anthropic" | "openai_compatible" | "builtin" | null;
+  /**
+   * Model
+   */
+  model: string | null;
+};
+
+/**
+ * ConversationUpdate
+ *
+ * Only the fields sent change; `api_key_id: null` goes back to the user's default key.
+ */
+export type ConversationUpdate = {
+  /**
+   * Title
+   */
+  title?: string | null;
+  /**
+   * Api Key Id
+   */
+  api_key_id?: string | null;
+  /**
+   * Model
+   */
+  model?: string | null;
+};
+
+/**
+ * ConversationsPublic
+ */
+export type ConversationsPublic = {
+  /**
+   * Data
+   */
+  data: Array<ConversationSummary>;
+  /**
+   * Count
+   *
+   * Number of conversations matching the search, across all pages.
+   */
+  count: number;
 };
 
 /**
@@ -318,6 +630,145 @@ export type Message = {
 };
 
 /**
+ * MessageCreate
+ *
+ * A question. Without `api_key_id` the conversation's key is used, then the user's default key,
+ * then the built-in assistant; `model` defaults the same way, then to the key's default model.
+ */
+export type MessageCreate = {
+  /**
+   * Content
+   */
+  content: string;
+  /**
+   * Api Key Id
+   */
+  api_key_id?: string | null;
+  /**
+   * Model
+   */
+  model?: string | null;
+};
+
+/**
+ * MessagePublic
+ */
+export type MessagePublic = {
+  /**
+   * Id
+   */
+  id: string;
+  /**
+   * Conversation Id
+   */
+  conversation_id: string;
+  /**
+   * Role
+   */
+  role: "user" | "assistant";
+  /**
+   * Content
+   */
+  content: string;
+  /**
+   * Status
+   */
+  status: "streaming" | "complete" | "error" | "cancelled";
+  /**
+   * Error Kind
+   */
+  error_kind: string | null;
+  /**
+   * Error
+   */
+  error: string | null;
+  /**
+   * Provider
+   */
+  provider: "openai" | "anthropic" | "openai_compatible" | "builtin" | null;
+  /**
+   * Model
+   */
+  model: string | null;
+  /**
+   * Input Tokens
+   */
+  input_tokens: number | null;
+  /**
+   * Output Tokens
+   */
+  output_tokens: number | null;
+  /**
+   * Created At
+   */
+  created_at: string;
+  /**
+   * Code Blocks
+   *
+   * The fenced code blocks of an assistant reply.
+   */
+  code_blocks: Array<CodeBlockPublic>;
+};
+
+/**
+ * MessagesPublic
+ */
+export type MessagesPublic = {
+  /**
+   * Data
+   */
+  data: Array<MessagePublic>;
+  /**
+   * Count
+   */
+  count: number;
+};
+
+/**
+ * ModelChoice
+ */
+export type ModelChoice = {
+  /**
+   * Provider
+   */
+  provider: "builtin" | "openai" | "anthropic" | "openai_compatible";
+  /**
+   * Api Key Id
+   *
+   * null for the built-in assistant.
+   */
+  api_key_id: string | null;
+  /**
+   * Label
+   */
+  label: string;
+  /**
+   * Models
+   */
+  models: Array<string>;
+  /**
+   * Default Model
+   */
+  default_model: string | null;
+  /**
+   * Status
+   */
+  status: "valid" | "invalid" | "unchecked";
+};
+
+/**
+ * ModelChoices
+ */
+export type ModelChoices = {
+  /**
+   * Data
+   *
+   * The built-in assistant first, then the user's keys.
+   */
+  data: Array<ModelChoice>;
+};
+
+/**
  * NewPassword
  */
 export type NewPassword = {
@@ -386,6 +837,58 @@ export type UpdatePassword = {
    * New Password
    */
   new_password: string;
+};
+
+/**
+ * Usage
+ */
+export type Usage = {
+  /**
+   * Months
+   *
+   * Newest month first, then provider and model.
+   */
+  months: Array<UsageMonth>;
+  /**
+   * Total Input Tokens
+   */
+  total_input_tokens: number;
+  /**
+   * Total Output Tokens
+   */
+  total_output_tokens: number;
+};
+
+/**
+ * UsageMonth
+ */
+export type UsageMonth = {
+  /**
+   * Month
+   *
+   * YYYY-MM (UTC).
+   */
+  month: string;
+  /**
+   * Provider
+   */
+  provider: "builtin" | "openai" | "anthropic" | "openai_compatible";
+  /**
+   * Model
+   */
+  model: string;
+  /**
+   * Input Tokens
+   */
+  input_tokens: number;
+  /**
+   * Output Tokens
+   */
+  output_tokens: number;
+  /**
+   * Calls
+   */
+  calls: number;
 };
 
 /**
@@ -1379,6 +1882,718 @@ export type DownloadFileResponses = {
 };
 
 export type DownloadFileResponse = DownloadFileResponses[keyof DownloadFileResponses];
+
+export type ListConversationsData = {
+  body?: never;
+  path?: never;
+  query?: {
+    /**
+     * Skip
+     */
+    skip?: number;
+    /**
+     * Limit
+     */
+    limit?: number;
+    /**
+     * Q
+     *
+     * Part of the title or of a message
+     */
+    q?: string | null;
+  };
+  url: "/api/v1/conversations/";
+};
+
+export type ListConversationsErrors = {
+  /**
+   * Unauthorized
+   */
+  401: ErrorResponse;
+  /**
+   * Forbidden
+   */
+  403: ErrorResponse;
+  /**
+   * Unprocessable Entity
+   */
+  422: ErrorResponse;
+};
+
+export type ListConversationsError = ListConversationsErrors[keyof ListConversationsErrors];
+
+export type ListConversationsResponses = {
+  /**
+   * Successful Response
+   */
+  200: ConversationsPublic;
+};
+
+export type ListConversationsResponse =
+  ListConversationsResponses[keyof ListConversationsResponses];
+
+export type CreateConversationData = {
+  body: ConversationCreate;
+  path?: never;
+  query?: never;
+  url: "/api/v1/conversations/";
+};
+
+export type CreateConversationErrors = {
+  /**
+   * Unauthorized
+   */
+  401: ErrorResponse;
+  /**
+   * Forbidden
+   */
+  403: ErrorResponse;
+  /**
+   * Not Found
+   */
+  404: ErrorResponse;
+  /**
+   * Unprocessable Entity
+   */
+  422: ErrorResponse;
+};
+
+export type CreateConversationError = CreateConversationErrors[keyof CreateConversationErrors];
+
+export type CreateConversationResponses = {
+  /**
+   * Successful Response
+   */
+  201: ConversationDetail;
+};
+
+export type CreateConversationResponse =
+  CreateConversationResponses[keyof CreateConversationResponses];
+
+export type DeleteConversationData = {
+  body?: never;
+  path: {
+    /**
+     * Conversation Id
+     */
+    conversation_id: string;
+  };
+  query?: never;
+  url: "/api/v1/conversations/{conversation_id}";
+};
+
+export type DeleteConversationErrors = {
+  /**
+   * Unauthorized
+   */
+  401: ErrorResponse;
+  /**
+   * Forbidden
+   */
+  403: ErrorResponse;
+  /**
+   * Not Found
+   */
+  404: ErrorResponse;
+  /**
+   * Unprocessable Entity
+   */
+  422: ErrorResponse;
+};
+
+export type DeleteConversationError = DeleteConversationErrors[keyof DeleteConversationErrors];
+
+export type DeleteConversationResponses = {
+  /**
+   * Successful Response
+   */
+  204: void;
+};
+
+export type DeleteConversationResponse =
+  DeleteConversationResponses[keyof DeleteConversationResponses];
+
+export type ReadConversationData = {
+  body?: never;
+  path: {
+    /**
+     * Conversation Id
+     */
+    conversation_id: string;
+  };
+  query?: never;
+  url: "/api/v1/conversations/{conversation_id}";
+};
+
+export type ReadConversationErrors = {
+  /**
+   * Unauthorized
+   */
+  401: ErrorResponse;
+  /**
+   * Forbidden
+   */
+  403: ErrorResponse;
+  /**
+   * Not Found
+   */
+  404: ErrorResponse;
+  /**
+   * Unprocessable Entity
+   */
+  422: ErrorResponse;
+};
+
+export type ReadConversationError = ReadConversationErrors[keyof ReadConversationErrors];
+
+export type ReadConversationResponses = {
+  /**
+   * Successful Response
+   */
+  200: ConversationDetail;
+};
+
+export type ReadConversationResponse = ReadConversationResponses[keyof ReadConversationResponses];
+
+export type UpdateConversationData = {
+  body: ConversationUpdate;
+  path: {
+    /**
+     * Conversation Id
+     */
+    conversation_id: string;
+  };
+  query?: never;
+  url: "/api/v1/conversations/{conversation_id}";
+};
+
+export type UpdateConversationErrors = {
+  /**
+   * Unauthorized
+   */
+  401: ErrorResponse;
+  /**
+   * Forbidden
+   */
+  403: ErrorResponse;
+  /**
+   * Not Found
+   */
+  404: ErrorResponse;
+  /**
+   * Unprocessable Entity
+   */
+  422: ErrorResponse;
+};
+
+export type UpdateConversationError = UpdateConversationErrors[keyof UpdateConversationErrors];
+
+export type UpdateConversationResponses = {
+  /**
+   * Successful Response
+   */
+  200: ConversationDetail;
+};
+
+export type UpdateConversationResponse =
+  UpdateConversationResponses[keyof UpdateConversationResponses];
+
+export type ListMessagesData = {
+  body?: never;
+  path: {
+    /**
+     * Conversation Id
+     */
+    conversation_id: string;
+  };
+  query?: {
+    /**
+     * Skip
+     */
+    skip?: number;
+    /**
+     * Limit
+     */
+    limit?: number;
+  };
+  url: "/api/v1/conversations/{conversation_id}/messages";
+};
+
+export type ListMessagesErrors = {
+  /**
+   * Unauthorized
+   */
+  401: ErrorResponse;
+  /**
+   * Forbidden
+   */
+  403: ErrorResponse;
+  /**
+   * Not Found
+   */
+  404: ErrorResponse;
+  /**
+   * Unprocessable Entity
+   */
+  422: ErrorResponse;
+};
+
+export type ListMessagesError = ListMessagesErrors[keyof ListMessagesErrors];
+
+export type ListMessagesResponses = {
+  /**
+   * Successful Response
+   */
+  200: MessagesPublic;
+};
+
+export type ListMessagesResponse = ListMessagesResponses[keyof ListMessagesResponses];
+
+export type StreamReplyData = {
+  body: MessageCreate;
+  path: {
+    /**
+     * Conversation Id
+     */
+    conversation_id: string;
+  };
+  query?: never;
+  url: "/api/v1/conversations/{conversation_id}/messages";
+};
+
+export type StreamReplyErrors = {
+  /**
+   * Bad Request
+   */
+  400: ErrorResponse;
+  /**
+   * Unauthorized
+   */
+  401: ErrorResponse;
+  /**
+   * Forbidden
+   */
+  403: ErrorResponse;
+  /**
+   * Not Found
+   */
+  404: ErrorResponse;
+  /**
+   * Unprocessable Entity
+   */
+  422: ErrorResponse;
+};
+
+export type StreamReplyError = StreamReplyErrors[keyof StreamReplyErrors];
+
+export type StreamReplyResponses = {
+  /**
+   * The reply as server-sent events: message_start, delta, code_block, usage, title, done or error (see the backend's conversations/streaming.py).
+   */
+  200: string;
+};
+
+export type StreamReplyResponse = StreamReplyResponses[keyof StreamReplyResponses];
+
+export type RetryReplyData = {
+  body?: never;
+  path: {
+    /**
+     * Message Id
+     */
+    message_id: string;
+    /**
+     * Conversation Id
+     */
+    conversation_id: string;
+  };
+  query?: never;
+  url: "/api/v1/conversations/{conversation_id}/messages/{message_id}/retry";
+};
+
+export type RetryReplyErrors = {
+  /**
+   * Bad Request
+   */
+  400: ErrorResponse;
+  /**
+   * Unauthorized
+   */
+  401: ErrorResponse;
+  /**
+   * Forbidden
+   */
+  403: ErrorResponse;
+  /**
+   * Not Found
+   */
+  404: ErrorResponse;
+  /**
+   * Conflict
+   */
+  409: ErrorResponse;
+  /**
+   * Unprocessable Entity
+   */
+  422: ErrorResponse;
+};
+
+export type RetryReplyError = RetryReplyErrors[keyof RetryReplyErrors];
+
+export type RetryReplyResponses = {
+  /**
+   * The reply as server-sent events: message_start, delta, code_block, usage, title, done or error (see the backend's conversations/streaming.py).
+   */
+  200: string;
+};
+
+export type RetryReplyResponse = RetryReplyResponses[keyof RetryReplyResponses];
+
+export type DetachFileData = {
+  body?: never;
+  path: {
+    /**
+     * Conversation Id
+     */
+    conversation_id: string;
+    /**
+     * File Id
+     */
+    file_id: string;
+  };
+  query?: never;
+  url: "/api/v1/conversations/{conversation_id}/files/{file_id}";
+};
+
+export type DetachFileErrors = {
+  /**
+   * Unauthorized
+   */
+  401: ErrorResponse;
+  /**
+   * Forbidden
+   */
+  403: ErrorResponse;
+  /**
+   * Not Found
+   */
+  404: ErrorResponse;
+  /**
+   * Unprocessable Entity
+   */
+  422: ErrorResponse;
+};
+
+export type DetachFileError = DetachFileErrors[keyof DetachFileErrors];
+
+export type DetachFileResponses = {
+  /**
+   * Successful Response
+   */
+  200: ConversationDetail;
+};
+
+export type DetachFileResponse = DetachFileResponses[keyof DetachFileResponses];
+
+export type AttachFileData = {
+  body?: never;
+  path: {
+    /**
+     * Conversation Id
+     */
+    conversation_id: string;
+    /**
+     * File Id
+     */
+    file_id: string;
+  };
+  query?: never;
+  url: "/api/v1/conversations/{conversation_id}/files/{file_id}";
+};
+
+export type AttachFileErrors = {
+  /**
+   * Unauthorized
+   */
+  401: ErrorResponse;
+  /**
+   * Forbidden
+   */
+  403: ErrorResponse;
+  /**
+   * Not Found
+   */
+  404: ErrorResponse;
+  /**
+   * Unprocessable Entity
+   */
+  422: ErrorResponse;
+};
+
+export type AttachFileError = AttachFileErrors[keyof AttachFileErrors];
+
+export type AttachFileResponses = {
+  /**
+   * Successful Response
+   */
+  200: ConversationDetail;
+};
+
+export type AttachFileResponse = AttachFileResponses[keyof AttachFileResponses];
+
+export type ListApiKeysData = {
+  body?: never;
+  path?: never;
+  query?: never;
+  url: "/api/v1/api-keys/";
+};
+
+export type ListApiKeysErrors = {
+  /**
+   * Unauthorized
+   */
+  401: ErrorResponse;
+  /**
+   * Forbidden
+   */
+  403: ErrorResponse;
+};
+
+export type ListApiKeysError = ListApiKeysErrors[keyof ListApiKeysErrors];
+
+export type ListApiKeysResponses = {
+  /**
+   * Successful Response
+   */
+  200: ApiKeysPublic;
+};
+
+export type ListApiKeysResponse = ListApiKeysResponses[keyof ListApiKeysResponses];
+
+export type CreateApiKeyData = {
+  body: ApiKeyCreate;
+  path?: never;
+  query?: never;
+  url: "/api/v1/api-keys/";
+};
+
+export type CreateApiKeyErrors = {
+  /**
+   * Bad Request
+   */
+  400: ErrorResponse;
+  /**
+   * Unauthorized
+   */
+  401: ErrorResponse;
+  /**
+   * Forbidden
+   */
+  403: ErrorResponse;
+  /**
+   * Unprocessable Entity
+   */
+  422: ErrorResponse;
+};
+
+export type CreateApiKeyError = CreateApiKeyErrors[keyof CreateApiKeyErrors];
+
+export type CreateApiKeyResponses = {
+  /**
+   * Successful Response
+   */
+  201: ApiKeyPublic;
+};
+
+export type CreateApiKeyResponse = CreateApiKeyResponses[keyof CreateApiKeyResponses];
+
+export type DeleteApiKeyData = {
+  body?: never;
+  path: {
+    /**
+     * Api Key Id
+     */
+    api_key_id: string;
+  };
+  query?: never;
+  url: "/api/v1/api-keys/{api_key_id}";
+};
+
+export type DeleteApiKeyErrors = {
+  /**
+   * Unauthorized
+   */
+  401: ErrorResponse;
+  /**
+   * Forbidden
+   */
+  403: ErrorResponse;
+  /**
+   * Not Found
+   */
+  404: ErrorResponse;
+  /**
+   * Unprocessable Entity
+   */
+  422: ErrorResponse;
+};
+
+export type DeleteApiKeyError = DeleteApiKeyErrors[keyof DeleteApiKeyErrors];
+
+export type DeleteApiKeyResponses = {
+  /**
+   * Successful Response
+   */
+  204: void;
+};
+
+export type DeleteApiKeyResponse = DeleteApiKeyResponses[keyof DeleteApiKeyResponses];
+
+export type UpdateApiKeyData = {
+  body: ApiKeyUpdate;
+  path: {
+    /**
+     * Api Key Id
+     */
+    api_key_id: string;
+  };
+  query?: never;
+  url: "/api/v1/api-keys/{api_key_id}";
+};
+
+export type UpdateApiKeyErrors = {
+  /**
+   * Bad Request
+   */
+  400: ErrorResponse;
+  /**
+   * Unauthorized
+   */
+  401: ErrorResponse;
+  /**
+   * Forbidden
+   */
+  403: ErrorResponse;
+  /**
+   * Not Found
+   */
+  404: ErrorResponse;
+  /**
+   * Unprocessable Entity
+   */
+  422: ErrorResponse;
+};
+
+export type UpdateApiKeyError = UpdateApiKeyErrors[keyof UpdateApiKeyErrors];
+
+export type UpdateApiKeyResponses = {
+  /**
+   * Successful Response
+   */
+  200: ApiKeyPublic;
+};
+
+export type UpdateApiKeyResponse = UpdateApiKeyResponses[keyof UpdateApiKeyResponses];
+
+export type ValidateApiKeyData = {
+  body?: never;
+  path: {
+    /**
+     * Api Key Id
+     */
+    api_key_id: string;
+  };
+  query?: never;
+  url: "/api/v1/api-keys/{api_key_id}/validate";
+};
+
+export type ValidateApiKeyErrors = {
+  /**
+   * Unauthorized
+   */
+  401: ErrorResponse;
+  /**
+   * Forbidden
+   */
+  403: ErrorResponse;
+  /**
+   * Not Found
+   */
+  404: ErrorResponse;
+  /**
+   * Unprocessable Entity
+   */
+  422: ErrorResponse;
+};
+
+export type ValidateApiKeyError = ValidateApiKeyErrors[keyof ValidateApiKeyErrors];
+
+export type ValidateApiKeyResponses = {
+  /**
+   * Successful Response
+   */
+  200: ApiKeyPublic;
+};
+
+export type ValidateApiKeyResponse = ValidateApiKeyResponses[keyof ValidateApiKeyResponses];
+
+export type ReadUsageData = {
+  body?: never;
+  path?: never;
+  query?: never;
+  url: "/api/v1/usage";
+};
+
+export type ReadUsageErrors = {
+  /**
+   * Unauthorized
+   */
+  401: ErrorResponse;
+  /**
+   * Forbidden
+   */
+  403: ErrorResponse;
+};
+
+export type ReadUsageError = ReadUsageErrors[keyof ReadUsageErrors];
+
+export type ReadUsageResponses = {
+  /**
+   * Successful Response
+   */
+  200: Usage;
+};
+
+export type ReadUsageResponse = ReadUsageResponses[keyof ReadUsageResponses];
+
+export type ListModelChoicesData = {
+  body?: never;
+  path?: never;
+  query?: never;
+  url: "/api/v1/llm/models";
+};
+
+export type ListModelChoicesErrors = {
+  /**
+   * Unauthorized
+   */
+  401: ErrorResponse;
+  /**
+   * Forbidden
+   */
+  403: ErrorResponse;
+};
+
+export type ListModelChoicesError = ListModelChoicesErrors[keyof ListModelChoicesErrors];
+
+export type ListModelChoicesResponses = {
+  /**
+   * Successful Response
+   */
+  200: ModelChoices;
+};
+
+export type ListModelChoicesResponse = ListModelChoicesResponses[keyof ListModelChoicesResponses];
 
 export type HealthCheckData = {
   body?: never;

@@ -1,6 +1,8 @@
-import { useSuspenseQuery } from "@tanstack/react-query";
-import { createFileRoute, Outlet, redirect } from "@tanstack/react-router";
+import { useQuery, useSuspenseQuery } from "@tanstack/react-query";
+import { createFileRoute, Outlet, redirect, useMatches } from "@tanstack/react-router";
 import { AppShell } from "@/components/layout/AppShell";
+import { apiKeysQueryOptions } from "@/features/api-keys/api";
+import { keyStatusSummary } from "@/features/api-keys/key-status";
 import { currentUserQueryOptions } from "@/features/auth/api";
 import { hasErrorKind } from "@/lib/api-error";
 import { clearAccessToken, hasAccessToken } from "@/lib/auth-token";
@@ -22,13 +24,26 @@ export const Route = createFileRoute("/_layout")({
   component: LayoutComponent,
 });
 
+declare module "@tanstack/react-router" {
+  interface StaticDataRouteOption {
+    /** The page fills the area under the header edge to edge (the chat). */
+    fullBleed?: boolean;
+  }
+}
+
 function LayoutComponent() {
   const { data: user } = useSuspenseQuery(currentUserQueryOptions());
+  const keys = useQuery(apiKeysQueryOptions());
+  const fullBleed = useMatches({
+    select: (matches) => matches.some((m) => m.staticData.fullBleed),
+  });
   const logout = useLogout();
 
   return (
     <AppShell
       user={{ email: user.email, fullName: user.full_name ?? null, isSuperuser: user.is_superuser }}
+      keyStatus={keys.data ? keyStatusSummary(keys.data.data) : null}
+      fullBleed={fullBleed}
       onLogout={logout}
     >
       <Outlet />

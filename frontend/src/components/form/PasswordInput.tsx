@@ -2,12 +2,21 @@ import { IconButton, Input, InputGroup, type InputProps } from "@chakra-ui/react
 import { type Ref, useState } from "react";
 import { LuEye, LuEyeOff } from "react-icons/lu";
 
-type PasswordInputProps = Omit<InputProps, "type"> & { ref?: Ref<HTMLInputElement> };
+type PasswordInputProps = Omit<InputProps, "type"> & {
+  ref?: Ref<HTMLInputElement>;
+  /** What is hidden, for the toggle's label: "password" ("Show password"), "key"… */
+  secretName?: string;
+};
 
 /** A password input with a show/hide toggle that keeps the typed value and the caret where they are. */
-export function PasswordInput({ ref, size, ...props }: PasswordInputProps) {
+export function PasswordInput({
+  ref,
+  size,
+  secretName = "password",
+  ...props
+}: PasswordInputProps) {
   const [visible, setVisible] = useState(false);
-  const label = visible ? "Hide password" : "Show password";
+  const label = visible ? `Hide ${secretName}` : `Show ${secretName}`;
 
   return (
     <InputGroup

@@ -1,17 +1,20 @@
 import { Box, HStack, IconButton } from "@chakra-ui/react";
 import { LuMenu } from "react-icons/lu";
 import { ColorModeButton } from "../ui/color-mode";
+import { type KeyStatus, KeyStatusIndicator } from "./KeyStatusIndicator";
 import { Logo } from "./Logo";
 import type { ShellUser } from "./types";
 import { UserMenu } from "./UserMenu";
 
 type HeaderProps = {
   user: ShellUser;
+  /** Null until the keys are known. */
+  keyStatus: KeyStatus | null;
   onLogout: () => void;
   onOpenNav: () => void;
 };
 
-export function Header({ user, onLogout, onOpenNav }: HeaderProps) {
+export function Header({ user, keyStatus, onLogout, onOpenNav }: HeaderProps) {
   return (
     <HStack
       as="header"
@@ -38,6 +41,7 @@ export function Header({ user, onLogout, onOpenNav }: HeaderProps) {
         <Logo />
       </Box>
       <HStack ms="auto" gap="1">
+        {keyStatus && <KeyStatusIndicator status={keyStatus} />}
         <ColorModeButton />
         <UserMenu user={user} onLogout={onLogout} />
       </HStack>

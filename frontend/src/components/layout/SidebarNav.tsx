@@ -1,11 +1,17 @@
 import { Box, Stack, Text } from "@chakra-ui/react";
 import { Link } from "@tanstack/react-router";
 import type { IconType } from "react-icons";
-import { LuFileSpreadsheet, LuHouse, LuSettings, LuShieldCheck } from "react-icons/lu";
+import {
+  LuFileSpreadsheet,
+  LuHouse,
+  LuMessagesSquare,
+  LuSettings,
+  LuShieldCheck,
+} from "react-icons/lu";
 
 type NavItem = {
   label: string;
-  to: "/" | "/files" | "/settings" | "/admin";
+  to: "/" | "/chat" | "/files" | "/settings" | "/admin";
   icon: IconType;
   exact?: boolean;
   adminOnly?: boolean;
@@ -13,6 +19,7 @@ type NavItem = {
 
 const NAV_ITEMS: NavItem[] = [
   { label: "Home", to: "/", icon: LuHouse, exact: true },
+  { label: "Chat", to: "/chat", icon: LuMessagesSquare },
   { label: "Files", to: "/files", icon: LuFileSpreadsheet },
   { label: "Settings", to: "/settings", icon: LuSettings },
   { label: "Admin", to: "/admin", icon: LuShieldCheck, adminOnly: true },

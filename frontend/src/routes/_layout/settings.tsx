@@ -2,6 +2,8 @@ import { useSuspenseQuery } from "@tanstack/react-query";
 import { createFileRoute } from "@tanstack/react-router";
 import { z } from "zod";
 import { PageHeader } from "@/components/layout/PageHeader";
+import { ApiKeysSettings } from "@/features/api-keys/components/ApiKeysSettings";
+import { UsageSettings } from "@/features/api-keys/components/UsageSettings";
 import { currentUserQueryOptions } from "@/features/auth/api";
 import { SETTINGS_TABS, SettingsTabs } from "@/features/settings/components/SettingsTabs";
 
@@ -23,13 +25,18 @@ function SettingsPage() {
 
   return (
     <>
-      <PageHeader title="Settings" description="Your profile, password, appearance and account." />
+      <PageHeader
+        title="Settings"
+        description="Your profile, password, LLM keys and usage, appearance and account."
+      />
       <SettingsTabs
         user={user}
         tab={tab}
         onTabChange={(next) =>
           navigate({ search: { tab: next === "profile" ? undefined : next }, replace: true })
         }
+        apiKeys={<ApiKeysSettings />}
+        usage={<UsageSettings />}
       />
     </>
   );

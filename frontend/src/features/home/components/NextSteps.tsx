@@ -1,6 +1,13 @@
 import { Box, Button, Heading, HStack, Stack, Text } from "@chakra-ui/react";
 import { Link } from "@tanstack/react-router";
-import { LuArrowRight, LuPalette, LuShieldCheck, LuUpload, LuUserRound } from "react-icons/lu";
+import {
+  LuArrowRight,
+  LuMessagesSquare,
+  LuPalette,
+  LuShieldCheck,
+  LuUpload,
+  LuUserRound,
+} from "react-icons/lu";
 
 type NextStepsProps = {
   isSuperuser: boolean;
@@ -16,8 +23,9 @@ export function NextSteps({ isSuperuser, hasFullName }: NextStepsProps) {
       <Box p="6" bg="bg" borderWidth="1px" rounded="xl">
         <Text color="fg.muted" maxW="3xl">
           Start with your data: upload a CSV file and Red Panda profiles it, so you see its columns,
-          types, missing values and rows before you ask anything. Chat and the code library arrive
-          in the next releases of Red Panda and will work on the files you upload now.
+          types, missing values and rows. Then open Chat, attach the file and ask about it; the
+          built-in assistant answers without any key, and your own OpenAI, Anthropic or local model
+          key can be added in Settings. The code library arrives in a next release of Red Panda.
         </Text>
         <Stack mt="5" gap="3" direction={{ base: "column", md: "row" }}>
           <Button asChild colorPalette="brand">
@@ -27,6 +35,12 @@ export function NextSteps({ isSuperuser, hasFullName }: NextStepsProps) {
                 Upload a CSV file
                 <LuArrowRight aria-hidden />
               </HStack>
+            </Link>
+          </Button>
+          <Button asChild variant="outline">
+            <Link to="/chat">
+              <LuMessagesSquare aria-hidden />
+              Ask about your data
             </Link>
           </Button>
           <Button asChild variant="outline">

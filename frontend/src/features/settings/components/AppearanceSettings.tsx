@@ -1,8 +1,8 @@
 import { ClientOnly, HStack, RadioCard, Skeleton, Text } from "@chakra-ui/react";
 import type { IconType } from "react-icons";
 import { LuMonitor, LuMoon, LuSun } from "react-icons/lu";
+import { SettingsSection } from "@/components/SettingsSection";
 import { type ColorModePreference, useColorMode } from "@/components/ui/color-mode";
-import { SettingsSection } from "./SettingsSection";
 
 const OPTIONS: {
   value: ColorModePreference;

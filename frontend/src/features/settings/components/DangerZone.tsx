@@ -2,11 +2,11 @@ import { Button, Stack, Text } from "@chakra-ui/react";
 import { useState } from "react";
 import type { UserPublic } from "@/client";
 import { ConfirmDialog } from "@/components/ConfirmDialog";
+import { SettingsSection } from "@/components/SettingsSection";
 import { toaster } from "@/components/ui/toaster";
 import { getErrorMessage } from "@/lib/api-error";
 import { useLogout } from "@/lib/session";
 import { useDeleteMe } from "../api";
-import { SettingsSection } from "./SettingsSection";
 
 export function DangerZone({ user }: { user: UserPublic }) {
   const [open, setOpen] = useState(false);

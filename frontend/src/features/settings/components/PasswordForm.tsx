@@ -4,13 +4,13 @@ import { useForm } from "react-hook-form";
 import { FormAlert } from "@/components/form/FormAlert";
 import { FormField } from "@/components/form/FormField";
 import { PasswordInput } from "@/components/form/PasswordInput";
+import { SettingsSection } from "@/components/SettingsSection";
 import { toaster } from "@/components/ui/toaster";
 import { getErrorMessage } from "@/lib/api-error";
 import { useRevalidateConfirmation } from "@/lib/use-revalidate-confirmation";
 import { PASSWORD_RULES_HINT } from "@/lib/validation";
 import { useUpdatePassword } from "../api";
 import { type PasswordChangeValues, passwordChangeSchema } from "../schemas";
-import { SettingsSection } from "./SettingsSection";
 
 const EMPTY: PasswordChangeValues = {
   current_password: "",

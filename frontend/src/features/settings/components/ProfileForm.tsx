@@ -4,12 +4,12 @@ import { useForm } from "react-hook-form";
 import type { UserPublic } from "@/client";
 import { FormAlert } from "@/components/form/FormAlert";
 import { FormField } from "@/components/form/FormField";
+import { SettingsSection } from "@/components/SettingsSection";
 import { toaster } from "@/components/ui/toaster";
 import { getErrorMessage } from "@/lib/api-error";
 import { emptyToNull } from "@/lib/validation";
 import { useUpdateMe } from "../api";
 import { type ProfileValues, profileSchema } from "../schemas";
-import { SettingsSection } from "./SettingsSection";
 
 export function ProfileForm({ user }: { user: UserPublic }) {
   const updateMe = useUpdateMe();

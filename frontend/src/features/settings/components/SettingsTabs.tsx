@@ -1,21 +1,39 @@
 import { Tabs } from "@chakra-ui/react";
-import { LuKeyRound, LuPalette, LuTriangleAlert, LuUserRound } from "react-icons/lu";
+import type { ReactNode } from "react";
+import {
+  LuChartColumn,
+  LuKeyRound,
+  LuLockKeyhole,
+  LuPalette,
+  LuTriangleAlert,
+  LuUserRound,
+} from "react-icons/lu";
 import type { UserPublic } from "@/client";
 import { AppearanceSettings } from "./AppearanceSettings";
 import { DangerZone } from "./DangerZone";
 import { PasswordForm } from "./PasswordForm";
 import { ProfileForm } from "./ProfileForm";
 
-export const SETTINGS_TABS = ["profile", "password", "appearance", "danger"] as const;
+export const SETTINGS_TABS = [
+  "profile",
+  "password",
+  "api-keys",
+  "usage",
+  "appearance",
+  "danger",
+] as const;
 export type SettingsTab = (typeof SETTINGS_TABS)[number];
 
 type SettingsTabsProps = {
   user: UserPublic;
   tab: SettingsTab;
   onTabChange: (tab: SettingsTab) => void;
+  /** Sections owned by other features, composed by the route. */
+  apiKeys: ReactNode;
+  usage: ReactNode;
 };
 
-export function SettingsTabs({ user, tab, onTabChange }: SettingsTabsProps) {
+export function SettingsTabs({ user, tab, onTabChange, apiKeys, usage }: SettingsTabsProps) {
   return (
     <Tabs.Root
       value={tab}
@@ -25,14 +43,28 @@ export function SettingsTabs({ user, tab, onTabChange }: SettingsTabsProps) {
       lazyMount
       unmountOnExit
     >
-      <Tabs.List overflowX="auto" overflowY="hidden" mb="6">
+      <Tabs.List
+        overflowX="auto"
+        overflowY="hidden"
+        mb="6"
+        // On a narrow screen the tabs scroll sideways instead of squeezing their labels.
+        css={{ "& > button": { flexShrink: 0, whiteSpace: "nowrap" } }}
+      >
         <Tabs.Trigger value="profile">
           <LuUserRound aria-hidden />
           Profile
         </Tabs.Trigger>
         <Tabs.Trigger value="password">
-          <LuKeyRound aria-hidden />
+          <LuLockKeyhole aria-hidden />
           Password
+        </Tabs.Trigger>
+        <Tabs.Trigger value="api-keys">
+          <LuKeyRound aria-hidden />
+          API keys
+        </Tabs.Trigger>
+        <Tabs.Trigger value="usage">
+          <LuChartColumn aria-hidden />
+          Usage
         </Tabs.Trigger>
         <Tabs.Trigger value="appearance">
           <LuPalette aria-hidden />
@@ -49,6 +81,8 @@ export function SettingsTabs({ user, tab, onTabChange }: SettingsTabsProps) {
       <Tabs.Content value="password">
         <PasswordForm />
       </Tabs.Content>
+      <Tabs.Content value="api-keys">{apiKeys}</Tabs.Content>
+      <Tabs.Content value="usage">{usage}</Tabs.Content>
       <Tabs.Content value="appearance">
         <AppearanceSettings />
       </Tabs.Content>

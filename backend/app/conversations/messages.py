@@ -1,0 +1,191 @@
+"""Messages: the rows of a conversation, and what they keep up to date on it (count, preview, time).
+
+The counters are changed by SQL increments, so two replies streaming into one conversation at once
+(two browser tabs) cannot lose an update.
+"""
+
+import re
+import uuid
+from collections.abc import Sequence
+
+from sqlalchemy import func
+from sqlmodel import col, select, update
+from sqlmodel.ext.asyncio.session import AsyncSession
+
+from app.conversations.code_fences import extract_code_blocks
+from app.conversations.exceptions import MessageNotFound
+from app.conversations.schemas import CodeBlockPublic, MessagePublic, MessagesPublic
+from app.llm.base import Usage
+from app.models import Conversation, Message
+from app.models.base import utc_now
+from app.models.message import MessageStatus
+
+PREVIEW_CHARS = 140
+_FENCE_MARKS = re.compile(r"(`{3,}|~{3,})[^\s`]*")
+
+
+def to_public(message: Message) -> MessagePublic:
+    public = MessagePublic.model_validate(message)
+    if message.role == "assistant":
+        # A reply cut short may end inside a block: only a finished reply's last block is whole.
+        blocks = extract_code_blocks(
+            message.content, include_unterminated=message.status == "complete"
+        )
+        public.code_blocks = [
+            CodeBlockPublic(index=block.index, language=block.language, code=block.code)
+            for block in blocks
+        ]
+    return public
+
+
+def preview(text: str) -> str | None:
+    flattened = " ".join(_FENCE_MARKS.sub(" ", text).split())
+    if not flattened:
+        return None
+    if len(flattened) <= PREVIEW_CHARS:
+        return flattened
+    return flattened[: PREVIEW_CHARS - 1].rstrip() + "…"
+
+
+async def list_messages(
+    session: AsyncSession, *, conversation: Conversation, skip: int, limit: int
+) -> MessagesPublic:
+    """Oldest first."""
+    condition = col(Message.conversation_id) == conversation.id
+    total = (await session.exec(select(func.count()).select_from(Message).where(condition))).one()
+    query = (
+        select(Message)
+        .where(condition)
+        .order_by(col(Message.created_at), col(Message.id))
+        .offset(skip)
+        .limit(limit)
+    )
+    rows = (await session.exec(query)).all()
+    return MessagesPublic(data=[to_public(message) for message in rows], count=total)
+
+
+async def get_message(
+    session: AsyncSession, *, conversation: Conversation, message_id: uuid.UUID
+) -> Message:
+    query = select(Message).where(
+        Message.id == message_id, Message.conversation_id == conversation.id
+    )
+    message = (await session.exec(query)).first()
+    if message is None:
+        raise MessageNotFound
+    return message
+
+
+async def latest_messages(
+    session: AsyncSession, *, conversation_id: uuid.UUID, limit: int, before: Message | None = None
+) -> Sequence[Message]:
+    """The conversation's last `limit` messages (before `before`, when given), newest first."""
+    query = select(Message).where(col(Message.conversation_id) == conversation_id)
+    if before is not None:
+        query = query.where(col(Message.created_at) < before.created_at)
+    ordered = query.order_by(col(Message.created_at).desc(), col(Message.id).desc()).limit(limit)
+    return (await session.exec(ordered)).all()
+
+
+async def add_user_message(
+    session: AsyncSession, *, conversation: Conversation, content: str
+) -> Message:
+    message = Message(
+        conversation_id=conversation.id,
+        user_id=conversation.user_id,
+        role="user",
+        content=content,
+        status="complete",
+    )
+    session.add(message)
+    await session.flush()
+    await _touch(session, conversation_id=conversation.id, added=1, text=content)
+    return message
+
+
+async def add_assistant_message(
+    session: AsyncSession,
+    *,
+    conversation_id: uuid.UUID,
+    user_id: uuid.UUID,
+    provider: str,
+    model: str,
+) -> Message:
+    """A reply about to stream. It is returned detached from `session`: a plain record that
+    save_content and finish_message keep in step with its row, whether or not the row still exists."""
+    message = Message(
+        conversation_id=conversation_id,
+        user_id=user_id,
+        role="assistant",
+        status="streaming",
+        provider=provider,
+        model=model,
+    )
+    session.add(message)
+    await session.flush()
+    await _touch(session, conversation_id=conversation_id, added=1, text="")
+    session.expunge(message)
+    return message
+
+
+async def save_content(session: AsyncSession, *, message: Message, content: str) -> bool:
+    """Store a streaming reply's text so far; False if its row is gone (conversation deleted)."""
+    return await _update_reply(session, message=message, values={"content": content})
+
+
+async def finish_message(
+    session: AsyncSession,
+    *,
+    message: Message,
+    status: MessageStatus,
+    content: str,
+    usage: Usage | None = None,
+    error_kind: str | None = None,
+    error: str | None = None,
+) -> bool:
+    """Store a reply's final state; False if its row is gone (conversation deleted)."""
+    values: dict[str, object] = {
+        "content": content,
+        "status": status,
+        "error_kind": error_kind,
+        "error": error,
+    }
+    if usage is not None:
+        values |= {"input_tokens": usage.input_tokens, "output_tokens": usage.output_tokens}
+    if not await _update_reply(session, message=message, values=values):
+        return False
+    await _touch(session, conversation_id=message.conversation_id, added=0, text=content)
+    return True
+
+
+async def delete_message(session: AsyncSession, *, message: Message) -> None:
+    await session.delete(message)
+    await session.flush()
+    await _touch(session, conversation_id=message.conversation_id, added=-1, text="")
+
+
+async def _update_reply(
+    session: AsyncSession, *, message: Message, values: dict[str, object]
+) -> bool:
+    # A statement rather than a flush of the (detached) object: a row deleted meanwhile is an
+    # answer here, not an error.
+    statement = update(Message).where(col(Message.id) == message.id).values(values)
+    result = await session.exec(statement)
+    for name, value in values.items():
+        setattr(message, name, value)
+    return result.rowcount == 1
+
+
+async def _touch(
+    session: AsyncSession, *, conversation_id: uuid.UUID, added: int, text: str
+) -> None:
+    values: dict[str, object] = {
+        "message_count": col(Conversation.message_count) + added,
+        "updated_at": utc_now(),
+    }
+    # A message without text (a reply just started, or failed at once) leaves the preview as it was.
+    shown = preview(text)
+    if shown is not None:
+        values["last_message_preview"] = shown
+    statement = update(Conversation).where(col(Conversation.id) == conversation_id).values(values)
+    await session.exec(statement)

@@ -1,0 +1,172 @@
+"""A streamed reply's row: created, saved as it grows, finished once (see conversations.streaming).
+
+Every write is shielded from cancellation and committed at once: a disconnect can neither interrupt
+a statement half-way (the session would be unusable for the final write) nor lose the last state.
+"""
+
+import time
+from collections.abc import Awaitable, Callable
+from typing import TypeVar
+
+import anyio
+from sqlmodel import col, select, update
+from sqlmodel.ext.asyncio.session import AsyncSession
+
+from app.conversations import messages, titles
+from app.conversations.replies import Reply
+from app.core.db import committing
+from app.llm.base import Usage
+from app.llm.usage import Purpose, record_usage
+from app.models import Conversation, Message, User
+from app.models.message import MessageStatus
+
+SAVE_INTERVAL_SECONDS = 0.5
+SAVE_EVERY_CHARS = 2000
+
+T = TypeVar("T")
+
+
+class ReplyGone(Exception):
+    """The reply's row was deleted while it streamed (with its conversation, or the account)."""
+
+
+class ReplyWriter:
+    """The reply's row: created, saved as it grows, finished once. Writes survive cancellation.
+
+    The row may be deleted while the reply streams (the user deletes the conversation): saving then
+    raises ReplyGone, to stop, and finishing only updates the in-memory message.
+    """
+
+    def __init__(self, session: AsyncSession, reply: Reply) -> None:
+        self._session = session
+        self._reply = reply
+        self._message: Message | None = None
+        self._pieces: list[str] = []
+        self._length = 0
+        self._saved_length = 0
+        self._saved_at = time.monotonic()
+        self._row_exists = True
+
+    @property
+    def content(self) -> str:
+        return "".join(self._pieces)
+
+    async def start(self) -> Message:
+        reply = self._reply
+        self._message = await self._write(
+            lambda: messages.add_assistant_message(
+                self._session,
+                conversation_id=reply.conversation_id,
+                user_id=reply.owner_id,
+                provider=reply.provider_name,
+                model=reply.model,
+            )
+        )
+        return self._message
+
+    def append(self, text: str) -> None:
+        self._pieces.append(text)
+        self._length += len(text)
+
+    async def save_if_due(self) -> None:
+        unsaved = self._length - self._saved_length
+        due = time.monotonic() - self._saved_at >= SAVE_INTERVAL_SECONDS
+        if not unsaved or not (due or unsaved >= SAVE_EVERY_CHARS):
+            return
+        message = self._started()
+        self._row_exists = await self._write(
+            lambda: messages.save_content(self._session, message=message, content=self.content)
+        )
+        if not self._row_exists:
+            raise ReplyGone
+        self._saved_length, self._saved_at = self._length, time.monotonic()
+
+    async def finish(
+        self, status: MessageStatus, *, kind: str | None = None, detail: str | None = None
+    ) -> Message:
+        message = self._started()
+        self._row_exists = await self._write(
+            lambda: messages.finish_message(
+                self._session,
+                message=message,
+                status=status,
+                content=self.content,
+                error_kind=kind,
+                error=detail,
+            )
+        )
+        return message
+
+    async def complete(self, usage: Usage) -> Message:
+        message = self._started()
+
+        async def finish_and_count() -> None:
+            self._row_exists = await messages.finish_message(
+                self._session, message=message, status="complete", content=self.content, usage=usage
+            )
+            await self._record(usage, purpose="reply")
+
+        await self._write(finish_and_count)
+        return message
+
+    async def untitled(self) -> bool:
+        """Whether the conversation still has no title (the user may have named it meanwhile)."""
+        if not self._row_exists:
+            return False
+        query = select(Conversation.title).where(Conversation.id == self._reply.conversation_id)
+
+        async def read() -> str | None:
+            return (await self._session.exec(query)).first()
+
+        return await self._write(read) is None
+
+    async def save_title(self, title: titles.Title) -> bool:
+        """Store the title unless the user named the conversation meanwhile; whether it was."""
+
+        async def store() -> bool:
+            statement = (
+                update(Conversation)
+                .where(col(Conversation.id) == self._reply.conversation_id)
+                .where(col(Conversation.title).is_(None))
+                .values(title=title.text)
+            )
+            stored = (await self._session.exec(statement)).rowcount == 1
+            if title.usage is not None:
+                await self._record(title.usage, purpose="title")
+            return stored
+
+        return await self._write(store)
+
+    async def _record(self, usage: Usage, *, purpose: Purpose) -> None:
+        reply = self._reply
+        if reply.provider_name == "builtin":
+            return  # answered here, with no provider and no tokens: nothing to count
+        owner = await self._session.get(User, reply.owner_id)
+        if owner is None:
+            return  # the account was deleted while the reply streamed: nothing to count against
+        # The tokens were spent even if the conversation is gone; the usage then belongs to none.
+        conversation = await self._session.get(Conversation, reply.conversation_id)
+        await record_usage(
+            self._session,
+            user=owner,
+            provider=reply.provider_name,
+            model=reply.model,
+            input_tokens=usage.input_tokens,
+            output_tokens=usage.output_tokens,
+            conversation_id=conversation.id if conversation is not None else None,
+            api_key_id=reply.api_key_id,
+            purpose=purpose,
+        )
+
+    def _started(self) -> Message:
+        if self._message is None:
+            raise RuntimeError("the reply's row is written by start() first")
+        return self._message
+
+    async def _write(self, change: Callable[[], Awaitable[T]]) -> T:
+        # Shielded: a disconnect must not interrupt a statement half-way (the session would be
+        # unusable for the final write) nor lose the reply's last state.
+        with anyio.CancelScope(shield=True):
+            async with committing(self._session):
+                result = await change()
+        return result

@@ -1,0 +1,139 @@
+"""The reply stream: what POST /conversations/{id}/messages (and .../messages/{id}/retry) answer.
+
+By the time the first byte is sent the request is authorized, the key and model are chosen and the
+user's question is committed (conversations.replies); this stream runs with a database session of
+its own. The answer is `text/event-stream`: each event is named after its type and its data is one
+JSON object.
+
+    message_start  {"user_message": MessagePublic, "assistant_message": MessagePublic}
+                   The stored question, and the reply just stored with status "streaming".
+    delta          {"text": str}
+                   The next piece of the reply's markdown, as the provider sends it.
+    code_block     {"index": int, "language": str | null, "code": str}
+                   A fenced code block of the reply, as soon as its closing fence has arrived; a
+                   block still open when a reply completes is announced at the end.
+    usage          {"provider": str, "model": str, "input_tokens": int, "output_tokens": int}
+                   The tokens the reply used (also recorded in the user's usage).
+    title          {"title": str}
+                   The conversation's new title, after its first successful exchange.
+    done           {"message": MessagePublic}
+                   The reply is complete (status "complete"). The last event.
+    error          {"error": str, "detail": str, "message": MessagePublic}
+                   The reply failed: `error` is the kind (a provider failure such as InvalidApiKey,
+                   ProviderRateLimited or StreamInterrupted; ConversationNotFound if the
+                   conversation was deleted meanwhile; InternalServerError), `detail` a sentence for
+                   the user. The text that arrived is kept, with status "error". The last event.
+
+Order: message_start; delta and code_block as the text arrives; then usage, title (first exchange
+only) and done, or error. A comment line (": ping ...") every PING_SECONDS keeps proxies from
+closing a quiet stream.
+
+Stop and disconnects: when the client goes away (the Stop button aborts the request), this stream
+is cancelled, which closes the provider's stream and so the upstream call; the reply keeps what
+arrived, with status "cancelled". Every database write is shielded from that cancellation, and the
+partial text is saved about every half second while streaming (conversations.reply_writer).
+"""
+
+import json
+import logging
+from collections.abc import AsyncIterator
+from typing import Any
+
+from sse_starlette import EventSourceResponse, ServerSentEvent
+
+from app.conversations import messages, titles
+from app.conversations.code_fences import CodeBlock, FenceScanner
+from app.conversations.exceptions import ConversationNotFound
+from app.conversations.replies import Reply
+from app.conversations.reply_writer import ReplyGone, ReplyWriter
+from app.conversations.upstream import open_stream
+from app.core.db import SessionFactory
+from app.llm.base import ProviderFailure, Usage
+from app.models import Message
+
+PING_SECONDS = 15
+UNEXPECTED_KIND = "InternalServerError"
+UNEXPECTED_DETAIL = "Something went wrong on our side while writing this reply. It has been logged."
+GONE_DETAIL = "This conversation was deleted while the reply was being written."
+
+logger = logging.getLogger(__name__)
+
+
+def event_stream(reply: Reply, *, sessions: SessionFactory) -> EventSourceResponse:
+    return EventSourceResponse(_events(reply, sessions=sessions), ping=PING_SECONDS)
+
+
+async def _events(reply: Reply, *, sessions: SessionFactory) -> AsyncIterator[ServerSentEvent]:
+    async with sessions() as session:
+        writer = ReplyWriter(session, reply)
+        started = await writer.start()
+        yield _event(
+            "message_start",
+            user_message=reply.question.model_dump(mode="json"),
+            assistant_message=_public(started),
+        )
+        fences = FenceScanner()
+        usage = Usage(input_tokens=0, output_tokens=0)
+        try:
+            async with open_stream(reply.provider, reply.request) as stream:
+                async for item in stream:
+                    if isinstance(item, Usage):
+                        usage = item
+                        continue
+                    writer.append(item.text)
+                    yield _event("delta", text=item.text)
+                    for block in fences.feed(item.text):
+                        yield _code_block(block)
+                    await writer.save_if_due()
+        except ReplyGone:
+            gone = ConversationNotFound(GONE_DETAIL)
+            yield _event("error", error=gone.kind, detail=gone.message, message=_public(started))
+            return
+        except ProviderFailure as failure:
+            yield await _failed(writer, failure.kind, failure.message)
+            return
+        except Exception:
+            logger.exception("A reply stream failed")
+            yield await _failed(writer, UNEXPECTED_KIND, UNEXPECTED_DETAIL)
+            return
+        except BaseException:
+            # Cancelled: the client went away, or pressed Stop.
+            await writer.finish("cancelled")
+            raise
+        for block in fences.finish():
+            yield _code_block(block)
+        completed = await writer.complete(usage)
+        yield _event(
+            "usage",
+            provider=reply.provider_name,
+            model=reply.model,
+            input_tokens=usage.input_tokens,
+            output_tokens=usage.output_tokens,
+        )
+        if reply.needs_title and await writer.untitled():
+            title = await titles.name_conversation(
+                reply.provider,
+                model=reply.model,
+                question=reply.question.content,
+                answer=writer.content,
+            )
+            if await writer.save_title(title):
+                yield _event("title", title=title.text)
+        yield _event("done", message=_public(completed))
+
+
+async def _failed(writer: "ReplyWriter", kind: str, detail: str) -> ServerSentEvent:
+    failed = await writer.finish("error", kind=kind, detail=detail)
+    return _event("error", error=kind, detail=detail, message=_public(failed))
+
+
+def _public(message: Message) -> dict[str, Any]:
+    return messages.to_public(message).model_dump(mode="json")
+
+
+def _code_block(block: CodeBlock) -> ServerSentEvent:
+    return _event("code_block", index=block.index, language=block.language, code=block.code)
+
+
+def _event(name: str, **data: Any) -> ServerSentEvent:
+    return ServerSentEvent(event=name, data=json.dumps(data, ensure_ascii=False))
