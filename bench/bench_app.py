@@ -52,6 +52,7 @@ class BenchApp:
             "DATA_DIR": str(self._scratch / "data"),
             "RATE_LIMIT_ENABLED": "false",
             "LOG_LEVEL": "WARNING",
+            "WEB_CONCURRENCY": os.environ.get("WEB_CONCURRENCY", "1"),
         }
         self._server = LiveServer(
             database_url=self._database_url, log_path=self._scratch / "server.log", env=env

@@ -20,8 +20,10 @@ from app.llm.usage import Purpose, record_usage
 from app.models import Conversation, Message, User
 from app.models.message import MessageStatus
 
-SAVE_INTERVAL_SECONDS = 0.5
-SAVE_EVERY_CHARS = 2000
+# The partial text is saved for readers in other tabs and against a crash; Stop and errors save at once.
+# Every save is a committed UPDATE, so with many streams open the interval is the database's load.
+SAVE_INTERVAL_SECONDS = 2.0
+SAVE_EVERY_CHARS = 4000
 
 T = TypeVar("T")
 

@@ -7,7 +7,7 @@ from httpx import AsyncClient
 from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
-from app.conversations import replies
+from app.conversations import replies, reply_writer
 from app.llm.base import ChatRequest, StreamEvent, TextDelta
 from app.models import Conversation, LLMUsage, Message, User
 from tests.conversations.conftest import (
@@ -393,7 +393,10 @@ async def test_the_partial_reply_is_saved_while_it_streams(
     user: User,
     user_headers: dict[str, str],
     fake_openai: FakeOpenAI,
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
+    # A short save interval keeps the test quick; the mechanism is the same at the real one.
+    monkeypatch.setattr(reply_writer, "SAVE_INTERVAL_SECONDS", 0.5)
     await make_key(db, user)
     fake_openai.behave(text="alpha beta gamma", chunk_delay_seconds=0.6)
     conversation = await new_conversation(client, user_headers, title="Saved as it goes")
@@ -424,7 +427,10 @@ async def test_deleting_the_conversation_mid_stream_ends_the_reply(
     user: User,
     user_headers: dict[str, str],
     fake_openai: FakeOpenAI,
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
+    # The deletion is noticed at the next save of the partial text: make saves frequent.
+    monkeypatch.setattr(reply_writer, "SAVE_INTERVAL_SECONDS", 0.5)
     await make_key(db, user)
     fake_openai.behave(text="a b c d e f g h", chunk_delay_seconds=0.3)
     conversation = await new_conversation(client, user_headers, title="Short-lived")
