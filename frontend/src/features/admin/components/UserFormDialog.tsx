@@ -1,8 +1,7 @@
-import { Button, CloseButton, Dialog, Portal, Stack } from "@chakra-ui/react";
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useForm } from "react-hook-form";
 import type { UserPublic } from "@/client";
-import { FormAlert } from "@/components/form/FormAlert";
+import { FormDialog } from "@/components/FormDialog";
 import { toaster } from "@/components/ui/toaster";
 import { getErrorMessage } from "@/lib/api-error";
 import { emptyToNull } from "@/lib/validation";
@@ -64,41 +63,18 @@ export function UserFormDialog({ open, onOpenChange, user, currentUserId }: User
   });
 
   return (
-    <Dialog.Root
+    <FormDialog
       open={open}
-      onOpenChange={(details) => (details.open ? onOpenChange(true) : close())}
-      placement="center"
+      onClose={close}
+      title={isEdit ? "Edit user" : "Add user"}
+      onSubmit={onSubmit}
+      submitLabel={isEdit ? "Save" : "Create user"}
+      pending={mutation.isPending}
+      error={mutation.isError ? getErrorMessage(mutation.error) : null}
       scrollBehavior="inside"
+      gap="5"
     >
-      <Portal>
-        <Dialog.Backdrop />
-        <Dialog.Positioner>
-          <Dialog.Content asChild>
-            <form onSubmit={onSubmit} noValidate>
-              <Dialog.Header>
-                <Dialog.Title>{isEdit ? "Edit user" : "Add user"}</Dialog.Title>
-              </Dialog.Header>
-              <Dialog.Body>
-                <Stack gap="5">
-                  <FormAlert message={mutation.isError ? getErrorMessage(mutation.error) : null} />
-                  <UserFormFields form={form} isEdit={isEdit} isSelf={user?.id === currentUserId} />
-                </Stack>
-              </Dialog.Body>
-              <Dialog.Footer>
-                <Button variant="outline" onClick={close} disabled={mutation.isPending}>
-                  Cancel
-                </Button>
-                <Button type="submit" colorPalette="brand" loading={mutation.isPending}>
-                  {isEdit ? "Save" : "Create user"}
-                </Button>
-              </Dialog.Footer>
-              <Dialog.CloseTrigger asChild>
-                <CloseButton size="sm" aria-label="Close" />
-              </Dialog.CloseTrigger>
-            </form>
-          </Dialog.Content>
-        </Dialog.Positioner>
-      </Portal>
-    </Dialog.Root>
+      <UserFormFields form={form} isEdit={isEdit} isSelf={user?.id === currentUserId} />
+    </FormDialog>
   );
 }

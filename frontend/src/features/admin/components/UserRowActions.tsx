@@ -1,5 +1,5 @@
-import { IconButton, Menu, Portal } from "@chakra-ui/react";
-import { LuEllipsisVertical, LuPencil, LuTrash2 } from "react-icons/lu";
+import { LuPencil, LuTrash2 } from "react-icons/lu";
+import { RowActionsMenu } from "@/components/RowActionsMenu";
 
 type UserRowActionsProps = {
   email: string;
@@ -10,32 +10,19 @@ type UserRowActionsProps = {
 
 export function UserRowActions({ email, canDelete, onEdit, onDelete }: UserRowActionsProps) {
   return (
-    <Menu.Root positioning={{ placement: "bottom-end" }}>
-      <Menu.Trigger asChild>
-        <IconButton variant="ghost" size="sm" aria-label={`Actions for ${email}`}>
-          <LuEllipsisVertical />
-        </IconButton>
-      </Menu.Trigger>
-      <Portal>
-        <Menu.Positioner>
-          <Menu.Content>
-            <Menu.Item value="edit" onSelect={onEdit}>
-              <LuPencil aria-hidden />
-              Edit user
-            </Menu.Item>
-            <Menu.Item
-              value="delete"
-              onSelect={onDelete}
-              disabled={!canDelete}
-              color="fg.error"
-              _hover={{ bg: "bg.error", color: "fg.error" }}
-            >
-              <LuTrash2 aria-hidden />
-              Delete user
-            </Menu.Item>
-          </Menu.Content>
-        </Menu.Positioner>
-      </Portal>
-    </Menu.Root>
+    <RowActionsMenu
+      name={email}
+      actions={[
+        { value: "edit", label: "Edit user", icon: <LuPencil aria-hidden />, onSelect: onEdit },
+        {
+          value: "delete",
+          label: "Delete user",
+          icon: <LuTrash2 aria-hidden />,
+          onSelect: onDelete,
+          disabled: !canDelete,
+          destructive: true,
+        },
+      ]}
+    />
   );
 }

@@ -1,9 +1,8 @@
-import { Button, CloseButton, Dialog, Portal, Stack } from "@chakra-ui/react";
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useState } from "react";
 import { useForm } from "react-hook-form";
 import type { ApiKeyPublic } from "@/client";
-import { FormAlert } from "@/components/form/FormAlert";
+import { FormDialog } from "@/components/FormDialog";
 import { getErrorMessage } from "@/lib/api-error";
 import { useCreateApiKey } from "../api";
 import { type AddKeyValues, addKeySchema } from "../schemas";
@@ -52,58 +51,19 @@ export function AddKeyDialog({ open, onOpenChange }: AddKeyDialogProps) {
   );
 
   return (
-    <Dialog.Root
+    <FormDialog
       open={open}
-      onOpenChange={(details) => (details.open ? onOpenChange(true) : close())}
-      placement="center"
-      closeOnInteractOutside={!create.isPending}
+      onClose={close}
+      title={current ? "Key saved" : "Add key"}
+      onSubmit={onSubmit}
+      submitLabel="Save key"
+      pending={create.isPending}
+      pendingLabel="Checking the key…"
+      lockWhilePending
+      error={create.isError ? getErrorMessage(create.error) : null}
+      outcome={current && <KeyCheckResult apiKey={current} />}
     >
-      <Portal>
-        <Dialog.Backdrop />
-        <Dialog.Positioner>
-          <Dialog.Content asChild>
-            <form onSubmit={onSubmit} noValidate>
-              <Dialog.Header>
-                <Dialog.Title>{current ? "Key saved" : "Add key"}</Dialog.Title>
-              </Dialog.Header>
-              <Dialog.Body>
-                {current ? (
-                  <KeyCheckResult apiKey={current} />
-                ) : (
-                  <Stack gap="4">
-                    <FormAlert message={create.isError ? getErrorMessage(create.error) : null} />
-                    <AddKeyFields form={form} />
-                  </Stack>
-                )}
-              </Dialog.Body>
-              <Dialog.Footer>
-                {current ? (
-                  <Button colorPalette="brand" onClick={close}>
-                    Done
-                  </Button>
-                ) : (
-                  <>
-                    <Button variant="outline" onClick={close} disabled={create.isPending}>
-                      Cancel
-                    </Button>
-                    <Button
-                      type="submit"
-                      colorPalette="brand"
-                      loading={create.isPending}
-                      loadingText="Checking the key…"
-                    >
-                      Save key
-                    </Button>
-                  </>
-                )}
-              </Dialog.Footer>
-              <Dialog.CloseTrigger asChild>
-                <CloseButton size="sm" aria-label="Close" disabled={create.isPending} />
-              </Dialog.CloseTrigger>
-            </form>
-          </Dialog.Content>
-        </Dialog.Positioner>
-      </Portal>
-    </Dialog.Root>
+      <AddKeyFields form={form} />
+    </FormDialog>
   );
 }

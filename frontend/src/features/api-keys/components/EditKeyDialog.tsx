@@ -1,9 +1,9 @@
-import { Button, CloseButton, Dialog, Input, NativeSelect, Portal, Stack } from "@chakra-ui/react";
+import { Input, NativeSelect } from "@chakra-ui/react";
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useState } from "react";
 import { useForm } from "react-hook-form";
 import type { ApiKeyPublic, ApiKeyUpdate } from "@/client";
-import { FormAlert } from "@/components/form/FormAlert";
+import { FormDialog } from "@/components/FormDialog";
 import { FormField } from "@/components/form/FormField";
 import { toaster } from "@/components/ui/toaster";
 import { getErrorMessage } from "@/lib/api-error";
@@ -57,76 +57,43 @@ export function EditKeyDialog({ apiKey, onClose }: EditKeyDialogProps) {
   });
 
   return (
-    <Dialog.Root
+    <FormDialog
       open={apiKey !== null}
-      onOpenChange={(details) => !details.open && close()}
-      placement="center"
+      onClose={close}
+      title="Edit key"
+      onSubmit={onSubmit}
+      submitLabel="Save"
+      pending={update.isPending}
+      error={update.isError ? getErrorMessage(update.error) : null}
     >
-      <Portal>
-        <Dialog.Backdrop />
-        <Dialog.Positioner>
-          <Dialog.Content asChild>
-            <form onSubmit={onSubmit} noValidate>
-              <Dialog.Header>
-                <Dialog.Title>Edit key</Dialog.Title>
-              </Dialog.Header>
-              <Dialog.Body>
-                <Stack gap="4">
-                  <FormAlert message={update.isError ? getErrorMessage(update.error) : null} />
-                  <FormField label="Label" error={errors.label?.message}>
-                    <Input autoComplete="off" {...form.register("label")} />
-                  </FormField>
-                  {compatible && (
-                    <FormField
-                      label="Base URL"
-                      error={errors.base_url?.message}
-                      helperText={BASE_URL_HINT}
-                    >
-                      <Input
-                        type="url"
-                        autoComplete="off"
-                        spellCheck={false}
-                        {...form.register("base_url")}
-                      />
-                    </FormField>
-                  )}
-                  <FormField
-                    label="Default model"
-                    helperText={
-                      modelOptions.length
-                        ? "New conversations with this key use it."
-                        : "No models known yet: use Check again to list them."
-                    }
-                  >
-                    <NativeSelect.Root disabled={modelOptions.length === 0}>
-                      <NativeSelect.Field {...form.register("default_model")}>
-                        <option value="">Choose automatically</option>
-                        {modelOptions.map((model) => (
-                          <option key={model} value={model}>
-                            {model}
-                          </option>
-                        ))}
-                      </NativeSelect.Field>
-                      <NativeSelect.Indicator />
-                    </NativeSelect.Root>
-                  </FormField>
-                </Stack>
-              </Dialog.Body>
-              <Dialog.Footer>
-                <Button variant="outline" onClick={close} disabled={update.isPending}>
-                  Cancel
-                </Button>
-                <Button type="submit" colorPalette="brand" loading={update.isPending}>
-                  Save
-                </Button>
-              </Dialog.Footer>
-              <Dialog.CloseTrigger asChild>
-                <CloseButton size="sm" aria-label="Close" />
-              </Dialog.CloseTrigger>
-            </form>
-          </Dialog.Content>
-        </Dialog.Positioner>
-      </Portal>
-    </Dialog.Root>
+      <FormField label="Label" error={errors.label?.message}>
+        <Input autoComplete="off" {...form.register("label")} />
+      </FormField>
+      {compatible && (
+        <FormField label="Base URL" error={errors.base_url?.message} helperText={BASE_URL_HINT}>
+          <Input type="url" autoComplete="off" spellCheck={false} {...form.register("base_url")} />
+        </FormField>
+      )}
+      <FormField
+        label="Default model"
+        helperText={
+          modelOptions.length
+            ? "New conversations with this key use it."
+            : "No models known yet: use Check again to list them."
+        }
+      >
+        <NativeSelect.Root disabled={modelOptions.length === 0}>
+          <NativeSelect.Field {...form.register("default_model")}>
+            <option value="">Choose automatically</option>
+            {modelOptions.map((model) => (
+              <option key={model} value={model}>
+                {model}
+              </option>
+            ))}
+          </NativeSelect.Field>
+          <NativeSelect.Indicator />
+        </NativeSelect.Root>
+      </FormField>
+    </FormDialog>
   );
 }

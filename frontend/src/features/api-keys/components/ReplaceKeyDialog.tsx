@@ -1,9 +1,9 @@
-import { Button, CloseButton, Dialog, Portal, Stack, Text } from "@chakra-ui/react";
+import { Text } from "@chakra-ui/react";
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useState } from "react";
 import { useForm } from "react-hook-form";
 import type { ApiKeyPublic } from "@/client";
-import { FormAlert } from "@/components/form/FormAlert";
+import { FormDialog } from "@/components/FormDialog";
 import { FormField } from "@/components/form/FormField";
 import { PasswordInput } from "@/components/form/PasswordInput";
 import { getErrorMessage } from "@/lib/api-error";
@@ -46,74 +46,35 @@ export function ReplaceKeyDialog({ apiKey, onClose }: ReplaceKeyDialogProps) {
   });
 
   return (
-    <Dialog.Root
+    <FormDialog
       open={apiKey !== null}
-      onOpenChange={(details) => !details.open && close()}
-      placement="center"
-      closeOnInteractOutside={!update.isPending}
+      onClose={close}
+      title={current ? "Key replaced" : `Replace ${shown?.label ?? "key"}`}
+      onSubmit={onSubmit}
+      submitLabel="Save key"
+      pending={update.isPending}
+      pendingLabel="Checking the key…"
+      lockWhilePending
+      error={update.isError ? getErrorMessage(update.error) : null}
+      outcome={current && <KeyCheckResult apiKey={current} />}
+      description={
+        <Text textStyle="sm" color="fg.muted">
+          Paste the new {providerName(shown?.provider)} key. The one ending in{" "}
+          <Text as="span" fontFamily="mono">
+            {shown?.key_last4}
+          </Text>{" "}
+          is overwritten once the new one is saved.
+        </Text>
+      }
     >
-      <Portal>
-        <Dialog.Backdrop />
-        <Dialog.Positioner>
-          <Dialog.Content asChild>
-            <form onSubmit={onSubmit} noValidate>
-              <Dialog.Header>
-                <Dialog.Title>
-                  {current ? "Key replaced" : `Replace ${shown?.label ?? "key"}`}
-                </Dialog.Title>
-              </Dialog.Header>
-              <Dialog.Body>
-                {current ? (
-                  <KeyCheckResult apiKey={current} />
-                ) : (
-                  <Stack gap="4">
-                    <Text textStyle="sm" color="fg.muted">
-                      Paste the new {providerName(shown?.provider)} key. The one ending in{" "}
-                      <Text as="span" fontFamily="mono">
-                        {shown?.key_last4}
-                      </Text>{" "}
-                      is overwritten once the new one is saved.
-                    </Text>
-                    <FormAlert message={update.isError ? getErrorMessage(update.error) : null} />
-                    <FormField label="API key" error={form.formState.errors.api_key?.message}>
-                      <PasswordInput
-                        secretName="key"
-                        autoComplete="off"
-                        spellCheck={false}
-                        {...form.register("api_key")}
-                      />
-                    </FormField>
-                  </Stack>
-                )}
-              </Dialog.Body>
-              <Dialog.Footer>
-                {current ? (
-                  <Button colorPalette="brand" onClick={close}>
-                    Done
-                  </Button>
-                ) : (
-                  <>
-                    <Button variant="outline" onClick={close} disabled={update.isPending}>
-                      Cancel
-                    </Button>
-                    <Button
-                      type="submit"
-                      colorPalette="brand"
-                      loading={update.isPending}
-                      loadingText="Checking the key…"
-                    >
-                      Save key
-                    </Button>
-                  </>
-                )}
-              </Dialog.Footer>
-              <Dialog.CloseTrigger asChild>
-                <CloseButton size="sm" aria-label="Close" disabled={update.isPending} />
-              </Dialog.CloseTrigger>
-            </form>
-          </Dialog.Content>
-        </Dialog.Positioner>
-      </Portal>
-    </Dialog.Root>
+      <FormField label="API key" error={form.formState.errors.api_key?.message}>
+        <PasswordInput
+          secretName="key"
+          autoComplete="off"
+          spellCheck={false}
+          {...form.register("api_key")}
+        />
+      </FormField>
+    </FormDialog>
   );
 }

@@ -1,5 +1,5 @@
-import { IconButton, Menu, Portal } from "@chakra-ui/react";
 import { LuEllipsis, LuPencil, LuTrash2 } from "react-icons/lu";
+import { RowActionsMenu } from "@/components/RowActionsMenu";
 
 type ConversationActionsProps = {
   title: string;
@@ -10,32 +10,23 @@ type ConversationActionsProps = {
 /** The "…" menu of a conversation in the sidebar. */
 export function ConversationActions({ title, onRename, onDelete }: ConversationActionsProps) {
   return (
-    <Menu.Root positioning={{ placement: "bottom-end" }}>
-      <Menu.Trigger asChild>
-        <IconButton variant="ghost" size="xs" rounded="md" aria-label={`Actions for ${title}`}>
-          <LuEllipsis />
-        </IconButton>
-      </Menu.Trigger>
-      <Portal>
-        <Menu.Positioner>
-          <Menu.Content minW="40">
-            <Menu.Item value="rename" onSelect={onRename}>
-              <LuPencil aria-hidden />
-              Rename
-            </Menu.Item>
-            <Menu.Separator />
-            <Menu.Item
-              value="delete"
-              onSelect={onDelete}
-              color="fg.error"
-              _hover={{ bg: "bg.error", color: "fg.error" }}
-            >
-              <LuTrash2 aria-hidden />
-              Delete
-            </Menu.Item>
-          </Menu.Content>
-        </Menu.Positioner>
-      </Portal>
-    </Menu.Root>
+    <RowActionsMenu
+      name={title}
+      icon={<LuEllipsis />}
+      size="xs"
+      rounded="md"
+      minW="40"
+      actions={[
+        { value: "rename", label: "Rename", icon: <LuPencil aria-hidden />, onSelect: onRename },
+        {
+          value: "delete",
+          label: "Delete",
+          icon: <LuTrash2 aria-hidden />,
+          onSelect: onDelete,
+          destructive: true,
+          separated: true,
+        },
+      ]}
+    />
   );
 }

@@ -1,10 +1,10 @@
-import { Button, CloseButton, Dialog, Input, Portal, Stack } from "@chakra-ui/react";
+import { Input } from "@chakra-ui/react";
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useRef, useState } from "react";
 import { useForm } from "react-hook-form";
 import { z } from "zod";
 import type { ConversationSummary } from "@/client";
-import { FormAlert } from "@/components/form/FormAlert";
+import { FormDialog } from "@/components/FormDialog";
 import { FormField } from "@/components/form/FormField";
 import { toaster } from "@/components/ui/toaster";
 import { getErrorMessage } from "@/lib/api-error";
@@ -62,51 +62,27 @@ export function RenameConversationDialog({ conversation, onClose }: RenameConver
   });
 
   return (
-    <Dialog.Root
+    <FormDialog
       open={conversation !== null}
-      onOpenChange={(details) => !details.open && close()}
+      onClose={close}
+      title="Rename conversation"
+      onSubmit={onSubmit}
+      submitLabel="Save"
+      pending={rename.isPending}
+      error={rename.isError ? getErrorMessage(rename.error) : null}
       initialFocusEl={() => inputRef.current}
-      placement="center"
     >
-      <Portal>
-        <Dialog.Backdrop />
-        <Dialog.Positioner>
-          <Dialog.Content asChild>
-            <form onSubmit={onSubmit} noValidate>
-              <Dialog.Header>
-                <Dialog.Title>Rename conversation</Dialog.Title>
-              </Dialog.Header>
-              <Dialog.Body>
-                <Stack gap="4">
-                  <FormAlert message={rename.isError ? getErrorMessage(rename.error) : null} />
-                  <FormField label="Title" error={form.formState.errors.title?.message}>
-                    <Input
-                      {...field}
-                      ref={(element) => {
-                        registerRef(element);
-                        inputRef.current = element;
-                      }}
-                      autoComplete="off"
-                      maxLength={MAX_TITLE_CHARS}
-                    />
-                  </FormField>
-                </Stack>
-              </Dialog.Body>
-              <Dialog.Footer>
-                <Button variant="outline" onClick={close} disabled={rename.isPending}>
-                  Cancel
-                </Button>
-                <Button type="submit" colorPalette="brand" loading={rename.isPending}>
-                  Save
-                </Button>
-              </Dialog.Footer>
-              <Dialog.CloseTrigger asChild>
-                <CloseButton size="sm" aria-label="Close" />
-              </Dialog.CloseTrigger>
-            </form>
-          </Dialog.Content>
-        </Dialog.Positioner>
-      </Portal>
-    </Dialog.Root>
+      <FormField label="Title" error={form.formState.errors.title?.message}>
+        <Input
+          {...field}
+          ref={(element) => {
+            registerRef(element);
+            inputRef.current = element;
+          }}
+          autoComplete="off"
+          maxLength={MAX_TITLE_CHARS}
+        />
+      </FormField>
+    </FormDialog>
   );
 }

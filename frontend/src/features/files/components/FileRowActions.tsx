@@ -1,5 +1,5 @@
-import { IconButton, Menu, Portal } from "@chakra-ui/react";
-import { LuDownload, LuEllipsisVertical, LuPencil, LuTrash2 } from "react-icons/lu";
+import { LuDownload, LuPencil, LuTrash2 } from "react-icons/lu";
+import { RowActionsMenu } from "@/components/RowActionsMenu";
 
 type FileRowActionsProps = {
   filename: string;
@@ -17,41 +17,27 @@ export function FileRowActions({
   onDelete,
 }: FileRowActionsProps) {
   return (
-    <Menu.Root positioning={{ placement: "bottom-end" }}>
-      <Menu.Trigger asChild>
-        <IconButton
-          variant="ghost"
-          size="sm"
-          aria-label={`Actions for ${filename}`}
-          loading={downloading}
-        >
-          <LuEllipsisVertical />
-        </IconButton>
-      </Menu.Trigger>
-      <Portal>
-        <Menu.Positioner>
-          <Menu.Content minW="40">
-            <Menu.Item value="rename" onSelect={onRename}>
-              <LuPencil aria-hidden />
-              Rename
-            </Menu.Item>
-            <Menu.Item value="download" onSelect={onDownload}>
-              <LuDownload aria-hidden />
-              Download
-            </Menu.Item>
-            <Menu.Separator />
-            <Menu.Item
-              value="delete"
-              onSelect={onDelete}
-              color="fg.error"
-              _hover={{ bg: "bg.error", color: "fg.error" }}
-            >
-              <LuTrash2 aria-hidden />
-              Delete
-            </Menu.Item>
-          </Menu.Content>
-        </Menu.Positioner>
-      </Portal>
-    </Menu.Root>
+    <RowActionsMenu
+      name={filename}
+      loading={downloading}
+      minW="40"
+      actions={[
+        { value: "rename", label: "Rename", icon: <LuPencil aria-hidden />, onSelect: onRename },
+        {
+          value: "download",
+          label: "Download",
+          icon: <LuDownload aria-hidden />,
+          onSelect: onDownload,
+        },
+        {
+          value: "delete",
+          label: "Delete",
+          icon: <LuTrash2 aria-hidden />,
+          onSelect: onDelete,
+          destructive: true,
+          separated: true,
+        },
+      ]}
+    />
   );
 }

@@ -1,9 +1,9 @@
-import { Button, CloseButton, Dialog, Input, Portal, Stack } from "@chakra-ui/react";
+import { Input } from "@chakra-ui/react";
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useRef, useState } from "react";
 import { useForm } from "react-hook-form";
 import type { FileSummary } from "@/client";
-import { FormAlert } from "@/components/form/FormAlert";
+import { FormDialog } from "@/components/FormDialog";
 import { FormField } from "@/components/form/FormField";
 import { toaster } from "@/components/ui/toaster";
 import { getErrorMessage } from "@/lib/api-error";
@@ -60,9 +60,14 @@ export function RenameFileDialog({ file, onClose, onRenamed }: RenameFileDialogP
   });
 
   return (
-    <Dialog.Root
+    <FormDialog
       open={file !== null}
-      onOpenChange={(details) => !details.open && close()}
+      onClose={close}
+      title="Rename file"
+      onSubmit={onSubmit}
+      submitLabel="Save"
+      pending={renameFile.isPending}
+      error={renameFile.isError ? getErrorMessage(renameFile.error) : null}
       initialFocusEl={() => {
         const input = inputRef.current;
         // Like a file manager: select the name, not the extension. After a frame, because the
@@ -71,53 +76,22 @@ export function RenameFileDialog({ file, onClose, onRenamed }: RenameFileDialogP
           requestAnimationFrame(() => input.setSelectionRange(0, baseNameLength(input.value)));
         return input;
       }}
-      placement="center"
     >
-      <Portal>
-        <Dialog.Backdrop />
-        <Dialog.Positioner>
-          <Dialog.Content asChild>
-            <form onSubmit={onSubmit} noValidate>
-              <Dialog.Header>
-                <Dialog.Title>Rename file</Dialog.Title>
-              </Dialog.Header>
-              <Dialog.Body>
-                <Stack gap="4">
-                  <FormAlert
-                    message={renameFile.isError ? getErrorMessage(renameFile.error) : null}
-                  />
-                  <FormField
-                    label="File name"
-                    error={form.formState.errors.filename?.message}
-                    helperText="Keep the extension (.csv, .tsv, .txt) so the file stays recognisable."
-                  >
-                    <Input
-                      {...field}
-                      ref={(element) => {
-                        registerRef(element);
-                        inputRef.current = element;
-                      }}
-                      autoComplete="off"
-                      spellCheck={false}
-                    />
-                  </FormField>
-                </Stack>
-              </Dialog.Body>
-              <Dialog.Footer>
-                <Button variant="outline" onClick={close} disabled={renameFile.isPending}>
-                  Cancel
-                </Button>
-                <Button type="submit" colorPalette="brand" loading={renameFile.isPending}>
-                  Save
-                </Button>
-              </Dialog.Footer>
-              <Dialog.CloseTrigger asChild>
-                <CloseButton size="sm" aria-label="Close" />
-              </Dialog.CloseTrigger>
-            </form>
-          </Dialog.Content>
-        </Dialog.Positioner>
-      </Portal>
-    </Dialog.Root>
+      <FormField
+        label="File name"
+        error={form.formState.errors.filename?.message}
+        helperText="Keep the extension (.csv, .tsv, .txt) so the file stays recognisable."
+      >
+        <Input
+          {...field}
+          ref={(element) => {
+            registerRef(element);
+            inputRef.current = element;
+          }}
+          autoComplete="off"
+          spellCheck={false}
+        />
+      </FormField>
+    </FormDialog>
   );
 }
