@@ -1,7 +1,8 @@
 """Everything a reply needs, settled before it streams: the stream only ever starts authorized.
 
 Within the request's own session (committed before the first byte): the key and model are chosen
-and stored on the conversation, the question is stored, the prompt is built. The stream itself
+and stored on the conversation, the question and the reply's (still empty) row are stored, the
+prompt is built. The stream itself
 (conversations.streaming) then runs with a session of its own.
 """
 
@@ -26,6 +27,9 @@ class Reply:
     owner_id: uuid.UUID
     conversation_id: uuid.UUID
     question: MessagePublic
+    # The reply's row, stored (status "streaming") in the same transaction as the question: the stream
+    # starts without a database write of its own. A detached record (see messages.add_assistant_message).
+    answer: Message
     provider: LLMProvider
     provider_name: ProviderName
     api_key_id: uuid.UUID | None
@@ -98,6 +102,13 @@ async def _prepare(
         session, conversation_id=conversation.id, limit=4 * max_turns, before=question
     )
     turns = prompt.history_turns(list(reversed(earlier)), max_turns=max_turns)
+    answer = await messages.add_assistant_message(
+        session,
+        conversation_id=conversation.id,
+        user_id=conversation.user_id,
+        provider=chosen.provider,
+        model=chosen.model,
+    )
     request = ChatRequest(
         model=chosen.model,
         system_prompt=prompt.system_prompt(datasets),
@@ -108,6 +119,7 @@ async def _prepare(
         owner_id=conversation.user_id,
         conversation_id=conversation.id,
         question=messages.to_public(question),
+        answer=answer,
         provider=provider,
         provider_name=chosen.provider,
         api_key_id=conversation.api_key_id,

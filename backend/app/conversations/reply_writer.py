@@ -54,16 +54,8 @@ class ReplyWriter:
         return "".join(self._pieces)
 
     async def start(self) -> Message:
-        reply = self._reply
-        self._message = await self._write(
-            lambda: messages.add_assistant_message(
-                self._session,
-                conversation_id=reply.conversation_id,
-                user_id=reply.owner_id,
-                provider=reply.provider_name,
-                model=reply.model,
-            )
-        )
+        """The reply's row, already stored by the request (conversations.replies)."""
+        self._message = self._reply.answer
         return self._message
 
     def append(self, text: str) -> None:
