@@ -4,14 +4,10 @@ import { z } from "zod";
 // these rules catch what it would refuse before the request is sent.
 export const FILENAME_MAX_LENGTH = 255;
 
-export const renameFileSchema = z.object({
-  filename: z
-    .string()
-    .trim()
-    .min(1, "Enter a file name")
-    .max(FILENAME_MAX_LENGTH, `A file name can be at most ${FILENAME_MAX_LENGTH} characters`)
-    .refine((name) => !/[/\\]/.test(name), "A file name cannot contain / or \\")
-    .refine((name) => name !== "." && name !== "..", "Choose a real file name"),
-});
-
-export type RenameFileValues = z.infer<typeof renameFileSchema>;
+export const filenameSchema = z
+  .string()
+  .trim()
+  .min(1, "Enter a file name")
+  .max(FILENAME_MAX_LENGTH, `A file name can be at most ${FILENAME_MAX_LENGTH} characters`)
+  .refine((name) => !/[/\\]/.test(name), "A file name cannot contain / or \\")
+  .refine((name) => name !== "." && name !== "..", "Choose a real file name");
