@@ -7,6 +7,7 @@ The counters are changed by SQL increments, so two replies streaming into one co
 import re
 import uuid
 from collections.abc import Sequence
+from datetime import timedelta
 
 from sqlalchemy import func
 from sqlmodel import col, select, update
@@ -15,12 +16,19 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 from app.conversations.code_fences import extract_code_blocks
 from app.conversations.exceptions import MessageNotFound
 from app.conversations.schemas import CodeBlockPublic, MessagePublic, MessagesPublic
+from app.core.config import settings
 from app.llm.base import Usage
 from app.models import Conversation, Message
 from app.models.base import utc_now
 from app.models.message import MessageStatus
 
 PREVIEW_CHARS = 140
+INTERRUPTED_KIND = "ReplyInterrupted"
+INTERRUPTED_DETAIL = (
+    "This reply stopped before it finished because the server restarted. Retry to ask again."
+)
+# Slack on top of the provider timeouts before a silent "streaming" reply is taken for dead.
+STALE_MARGIN_SECONDS = 30
 _FENCE_MARKS = re.compile(r"(`{3,}|~{3,})[^\s`]*")
 
 
@@ -47,10 +55,36 @@ def preview(text: str) -> str | None:
     return flattened[: PREVIEW_CHARS - 1].rstrip() + "…"
 
 
+def stale_streaming_age() -> timedelta:
+    """How long a live reply can go without writing its row: it saves while text flows and fails
+    (and so writes) within the provider's first-token or read timeout when none does."""
+    return timedelta(
+        seconds=settings.LLM_FIRST_TOKEN_TIMEOUT_SECONDS
+        + settings.LLM_REQUEST_TIMEOUT_SECONDS
+        + STALE_MARGIN_SECONDS
+    )
+
+
+async def settle_interrupted_replies(session: AsyncSession, *, conversation: Conversation) -> None:
+    """Mark replies whose stream died with its server (a crash, a restart) as failed, so they show
+    as interrupted and can be retried instead of looking as if they were still being written."""
+    statement = (
+        update(Message)
+        .where(
+            col(Message.conversation_id) == conversation.id,
+            col(Message.status) == "streaming",
+            col(Message.updated_at) < utc_now() - stale_streaming_age(),
+        )
+        .values(status="error", error_kind=INTERRUPTED_KIND, error=INTERRUPTED_DETAIL)
+    )
+    await session.exec(statement)
+
+
 async def list_messages(
     session: AsyncSession, *, conversation: Conversation, skip: int, limit: int
 ) -> MessagesPublic:
-    """Oldest first."""
+    """Oldest first; replies left "streaming" by a stopped server are settled first."""
+    await settle_interrupted_replies(session, conversation=conversation)
     condition = col(Message.conversation_id) == conversation.id
     total = (await session.exec(select(func.count()).select_from(Message).where(condition))).one()
     query = (

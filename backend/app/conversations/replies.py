@@ -63,6 +63,7 @@ async def retry_reply(
     session: AsyncSession, *, owner: User, conversation: Conversation, message_id: uuid.UUID
 ) -> Reply:
     """Replace the conversation's last reply, which failed or was stopped, with a new one."""
+    await messages.settle_interrupted_replies(session, conversation=conversation)
     failed = await messages.get_message(session, conversation=conversation, message_id=message_id)
     latest = await messages.latest_messages(session, conversation_id=conversation.id, limit=2)
     is_last_reply = (
