@@ -1,4 +1,6 @@
-"""A streamed reply's row: created, saved as it grows, finished once (see conversations.streaming).
+"""A streamed reply's row, stored with the question: saved as it grows, finished once.
+
+See conversations.replies (where the row is stored) and conversations.streaming (its caller).
 
 Every write is shielded from cancellation and committed at once: a disconnect can neither interrupt
 a statement half-way (the session would be unusable for the final write) nor lose the last state.
@@ -33,7 +35,7 @@ class ReplyGone(Exception):
 
 
 class ReplyWriter:
-    """The reply's row: created, saved as it grows, finished once. Writes survive cancellation.
+    """The reply's row: saved as it grows, finished once. Writes survive cancellation.
 
     The row may be deleted while the reply streams (the user deletes the conversation): saving then
     raises ReplyGone, to stop, and finishing only updates the in-memory message.
@@ -42,7 +44,8 @@ class ReplyWriter:
     def __init__(self, session: AsyncSession, reply: Reply) -> None:
         self._session = session
         self._reply = reply
-        self._message: Message | None = None
+        # Stored (status "streaming") by the request, with the question: see conversations.replies.
+        self._message = reply.answer
         self._pieces: list[str] = []
         self._length = 0
         self._saved_length = 0
@@ -53,11 +56,6 @@ class ReplyWriter:
     def content(self) -> str:
         return "".join(self._pieces)
 
-    async def start(self) -> Message:
-        """The reply's row, already stored by the request (conversations.replies)."""
-        self._message = self._reply.answer
-        return self._message
-
     def append(self, text: str) -> None:
         self._pieces.append(text)
         self._length += len(text)
@@ -67,7 +65,7 @@ class ReplyWriter:
         due = time.monotonic() - self._saved_at >= SAVE_INTERVAL_SECONDS
         if not unsaved or not (due or unsaved >= SAVE_EVERY_CHARS):
             return
-        message = self._started()
+        message = self._message
         self._row_exists = await self._write(
             lambda: messages.save_content(self._session, message=message, content=self.content)
         )
@@ -78,7 +76,7 @@ class ReplyWriter:
     async def finish(
         self, status: MessageStatus, *, kind: str | None = None, detail: str | None = None
     ) -> Message:
-        message = self._started()
+        message = self._message
         self._row_exists = await self._write(
             lambda: messages.finish_message(
                 self._session,
@@ -92,7 +90,7 @@ class ReplyWriter:
         return message
 
     async def complete(self, usage: Usage) -> Message:
-        message = self._started()
+        message = self._message
 
         async def finish_and_count() -> None:
             self._row_exists = await messages.finish_message(
@@ -151,11 +149,6 @@ class ReplyWriter:
             api_key_id=reply.api_key_id,
             purpose=purpose,
         )
-
-    def _started(self) -> Message:
-        if self._message is None:
-            raise RuntimeError("the reply's row is written by start() first")
-        return self._message
 
     async def _write(self, change: Callable[[], Awaitable[T]]) -> T:
         # Shielded: a disconnect must not interrupt a statement half-way (the session would be

@@ -66,7 +66,7 @@ def event_stream(reply: Reply, *, sessions: SessionFactory) -> EventSourceRespon
 async def _events(reply: Reply, *, sessions: SessionFactory) -> AsyncIterator[ServerSentEvent]:
     async with sessions() as session:
         writer = ReplyWriter(session, reply)
-        started = await writer.start()
+        started = reply.answer
         yield _event(
             "message_start",
             user_message=reply.question.model_dump(mode="json"),
