@@ -10,6 +10,7 @@ from collections.abc import Sequence
 from datetime import timedelta
 
 from sqlalchemy import func
+from sqlalchemy.orm.attributes import set_committed_value
 from sqlmodel import col, select, update
 from sqlmodel.ext.asyncio.session import AsyncSession
 
@@ -121,20 +122,48 @@ async def latest_messages(
     return (await session.exec(ordered)).all()
 
 
-async def add_user_message(
-    session: AsyncSession, *, conversation: Conversation, content: str
-) -> Message:
-    message = Message(
+async def add_exchange(
+    session: AsyncSession,
+    *,
+    conversation: Conversation,
+    content: str,
+    api_key_id: uuid.UUID | None,
+    provider: str,
+    model: str,
+) -> tuple[Message, Message]:
+    """A question and its reply's row (status "streaming"), stored with the conversation's new counts
+    and choice of key and model: one INSERT and one UPDATE, as this is on the way to the first token.
+    The reply is returned detached, as add_assistant_message's is."""
+    question = Message(
         conversation_id=conversation.id,
         user_id=conversation.user_id,
         role="user",
         content=content,
         status="complete",
     )
-    session.add(message)
+    answer = Message(
+        conversation_id=conversation.id,
+        user_id=conversation.user_id,
+        role="assistant",
+        status="streaming",
+        provider=provider,
+        model=model,
+        # Messages are ordered by time: the reply must never share its question's microsecond.
+        created_at=question.created_at + timedelta(microseconds=1),
+    )
+    session.add_all([question, answer])
     await session.flush()
-    await _touch(session, conversation_id=conversation.id, added=1, text=content)
-    return message
+    await _touch(
+        session,
+        conversation_id=conversation.id,
+        added=2,
+        text=content,
+        choice={"api_key_id": api_key_id, "model": model},
+    )
+    for name, value in (("api_key_id", api_key_id), ("model", model)):
+        set_committed_value(conversation, name, value)
+    session.expunge(answer)
+    return question, answer
 
 
 async def add_assistant_message(
@@ -211,11 +240,17 @@ async def _update_reply(
 
 
 async def _touch(
-    session: AsyncSession, *, conversation_id: uuid.UUID, added: int, text: str
+    session: AsyncSession,
+    *,
+    conversation_id: uuid.UUID,
+    added: int,
+    text: str,
+    choice: dict[str, object] | None = None,
 ) -> None:
     values: dict[str, object] = {
         "message_count": col(Conversation.message_count) + added,
         "updated_at": utc_now(),
+        **(choice or {}),
     }
     # A message without text (a reply just started, or failed at once) leaves the preview as it was.
     shown = preview(text)

@@ -1,9 +1,9 @@
 """Everything a reply needs, settled before it streams: the stream only ever starts authorized.
 
 Within the request's own session (committed before the first byte): the key and model are chosen
-and stored on the conversation, the question and the reply's (still empty) row are stored, the
-prompt is built. The stream itself
-(conversations.streaming) then runs with a session of its own.
+and stored on the conversation, the prompt is built and sent (conversations.early_start), and the
+question and the reply's (still empty) row are stored. The stream itself (conversations.streaming)
+then runs with a session of its own.
 """
 
 import uuid
@@ -12,10 +12,12 @@ from dataclasses import dataclass
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from app.conversations import choice, messages, prompt, service
+from app.conversations.early_start import EarlyStart
 from app.conversations.exceptions import ReplyNotRetryable
 from app.conversations.schemas import MessagePublic
 from app.core.config import settings
-from app.llm.base import ChatRequest, ChatTurn, LLMProvider, ProviderName
+from app.core.db import after_rollback
+from app.llm.base import ChatRequest, ChatTurn, Dataset, LLMProvider, ProviderName
 from app.llm.registry import provider_for
 from app.models import Conversation, Message, User
 
@@ -35,6 +37,8 @@ class Reply:
     api_key_id: uuid.UUID | None
     model: str
     request: ChatRequest
+    # The provider's reply, already requested: conversations.early_start.
+    upstream: EarlyStart
     needs_title: bool
 
 
@@ -53,10 +57,19 @@ async def start_reply(
     )
     # The provider is built before anything is stored: a key that cannot be used is a plain 4xx.
     provider = provider_for(chosen.api_key)
-    question = await messages.add_user_message(session, conversation=conversation, content=content)
-    return await _prepare(
-        session, conversation=conversation, chosen=chosen, provider=provider, question=question
+    # Read before writing: the history is what precedes the question about to be stored.
+    context = await _read_context(session, conversation=conversation, before=None)
+    request = _chat_request(chosen, context, question=content)
+    upstream = _start_early(session, provider, request)
+    question, answer = await messages.add_exchange(
+        session,
+        conversation=conversation,
+        content=content,
+        api_key_id=_key_id(chosen),
+        provider=chosen.provider,
+        model=chosen.model,
     )
+    return _reply(conversation, chosen, provider, request, upstream, question, answer)
 
 
 async def retry_reply(
@@ -78,31 +91,13 @@ async def retry_reply(
         session, owner=owner, conversation=conversation, api_key_id=None, model=None
     )
     provider = provider_for(chosen.api_key)
+    question = latest[1]
+    context = await _read_context(session, conversation=conversation, before=question)
+    request = _chat_request(chosen, context, question=question.content)
+    upstream = _start_early(session, provider, request)
     await messages.delete_message(session, message=failed)
-    return await _prepare(
-        session, conversation=conversation, chosen=chosen, provider=provider, question=latest[1]
-    )
-
-
-async def _prepare(
-    session: AsyncSession,
-    *,
-    conversation: Conversation,
-    chosen: choice.LLMChoice,
-    provider: LLMProvider,
-    question: Message,
-) -> Reply:
-    conversation.api_key_id = chosen.api_key.id if chosen.api_key is not None else None
+    conversation.api_key_id = _key_id(chosen)
     conversation.model = chosen.model
-    await session.flush()
-    files = await service.attached_files(session, conversation=conversation)
-    datasets = prompt.datasets_from_files(files)
-    max_turns = settings.CHAT_HISTORY_TURNS
-    # Newest first, a few more than needed: questions without an answer are skipped.
-    earlier = await messages.latest_messages(
-        session, conversation_id=conversation.id, limit=4 * max_turns, before=question
-    )
-    turns = prompt.history_turns(list(reversed(earlier)), max_turns=max_turns)
     answer = await messages.add_assistant_message(
         session,
         conversation_id=conversation.id,
@@ -110,12 +105,58 @@ async def _prepare(
         provider=chosen.provider,
         model=chosen.model,
     )
-    request = ChatRequest(
-        model=chosen.model,
-        system_prompt=prompt.system_prompt(datasets),
-        turns=[*turns, ChatTurn("user", question.content)],
-        datasets=datasets,
+    return _reply(conversation, chosen, provider, request, upstream, question, answer)
+
+
+@dataclass(frozen=True, slots=True)
+class _Context:
+    datasets: list[Dataset]
+    turns: list[ChatTurn]
+
+
+async def _read_context(
+    session: AsyncSession, *, conversation: Conversation, before: Message | None
+) -> _Context:
+    """The attached files and the last turns before the question (all of them: None)."""
+    files = await service.attached_files(session, conversation=conversation)
+    max_turns = settings.CHAT_HISTORY_TURNS
+    # Newest first, a few more than needed: questions without an answer are skipped.
+    earlier = await messages.latest_messages(
+        session, conversation_id=conversation.id, limit=4 * max_turns, before=before
     )
+    turns = prompt.history_turns(list(reversed(earlier)), max_turns=max_turns)
+    return _Context(datasets=prompt.datasets_from_files(files), turns=turns)
+
+
+def _key_id(chosen: choice.LLMChoice) -> uuid.UUID | None:
+    return chosen.api_key.id if chosen.api_key is not None else None
+
+
+def _chat_request(chosen: choice.LLMChoice, context: _Context, *, question: str) -> ChatRequest:
+    return ChatRequest(
+        model=chosen.model,
+        system_prompt=prompt.system_prompt(context.datasets),
+        turns=[*context.turns, ChatTurn("user", question)],
+        datasets=context.datasets,
+    )
+
+
+def _start_early(session: AsyncSession, provider: LLMProvider, request: ChatRequest) -> EarlyStart:
+    # Sent before the question is stored (see conversations.early_start); cancelled if it is not.
+    upstream = EarlyStart(provider, request)
+    after_rollback(session, upstream.close)
+    return upstream
+
+
+def _reply(
+    conversation: Conversation,
+    chosen: choice.LLMChoice,
+    provider: LLMProvider,
+    request: ChatRequest,
+    upstream: EarlyStart,
+    question: Message,
+    answer: Message,
+) -> Reply:
     return Reply(
         owner_id=conversation.user_id,
         conversation_id=conversation.id,
@@ -123,8 +164,9 @@ async def _prepare(
         answer=answer,
         provider=provider,
         provider_name=chosen.provider,
-        api_key_id=conversation.api_key_id,
+        api_key_id=_key_id(chosen),
         model=chosen.model,
         request=request,
+        upstream=upstream,
         needs_title=conversation.title is None,
     )

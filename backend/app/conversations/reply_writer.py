@@ -7,6 +7,7 @@ a statement half-way (the session would be unusable for the final write) nor los
 """
 
 import time
+import uuid
 from collections.abc import Awaitable, Callable
 from typing import TypeVar
 
@@ -96,7 +97,7 @@ class ReplyWriter:
             self._row_exists = await messages.finish_message(
                 self._session, message=message, status="complete", content=self.content, usage=usage
             )
-            await self._record(usage, purpose="reply")
+            await self._record(usage, purpose="reply", conversation_exists=self._row_exists)
 
         await self._write(finish_and_count)
         return message
@@ -124,28 +125,32 @@ class ReplyWriter:
             )
             stored = (await self._session.exec(statement)).rowcount == 1
             if title.usage is not None:
-                await self._record(title.usage, purpose="title")
+                await self._record(title.usage, purpose="title", conversation_exists=stored)
             return stored
 
         return await self._write(store)
 
-    async def _record(self, usage: Usage, *, purpose: Purpose) -> None:
+    async def _record(self, usage: Usage, *, purpose: Purpose, conversation_exists: bool) -> None:
+        """Count the tokens. `conversation_exists`: a row of the conversation was just written in
+        this transaction, so it and the account are there (the common case: no reads needed)."""
         reply = self._reply
         if reply.provider_name == "builtin":
             return  # answered here, with no provider and no tokens: nothing to count
-        owner = await self._session.get(User, reply.owner_id)
-        if owner is None:
-            return  # the account was deleted while the reply streamed: nothing to count against
-        # The tokens were spent even if the conversation is gone; the usage then belongs to none.
-        conversation = await self._session.get(Conversation, reply.conversation_id)
+        conversation_id: uuid.UUID | None = reply.conversation_id
+        if not conversation_exists:
+            if await self._session.get(User, reply.owner_id) is None:
+                return  # the account was deleted while the reply streamed: nothing to count against
+            # The tokens were spent even if the conversation is gone; the usage then belongs to none.
+            if await self._session.get(Conversation, reply.conversation_id) is None:
+                conversation_id = None
         await record_usage(
             self._session,
-            user=owner,
+            user_id=reply.owner_id,
             provider=reply.provider_name,
             model=reply.model,
             input_tokens=usage.input_tokens,
             output_tokens=usage.output_tokens,
-            conversation_id=conversation.id if conversation is not None else None,
+            conversation_id=conversation_id,
             api_key_id=reply.api_key_id,
             purpose=purpose,
         )

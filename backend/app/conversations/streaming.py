@@ -8,7 +8,8 @@ JSON object.
     message_start  {"user_message": MessagePublic, "assistant_message": MessagePublic}
                    The stored question, and the reply just stored with status "streaming".
     delta          {"text": str}
-                   The next piece of the reply's markdown, as the provider sends it.
+                   The next piece of the reply's markdown, as the provider sends it (pieces that
+                   arrive while the previous event is being sent go out together).
     code_block     {"index": int, "language": str | null, "code": str}
                    A fenced code block of the reply, as soon as its closing fence has arrived; a
                    block still open when a reply completes is announced at the end.
@@ -29,9 +30,10 @@ only) and done, or error. A comment line (": ping ...") every PING_SECONDS keeps
 closing a quiet stream.
 
 Stop and disconnects: when the client goes away (the Stop button aborts the request), this stream
-is cancelled, which closes the provider's stream and so the upstream call; the reply keeps what
-arrived, with status "cancelled". Every database write is shielded from that cancellation, and the
-partial text is saved about every half second while streaming (conversations.reply_writer).
+is cancelled, which cancels the provider's stream (requested early: conversations.early_start) and
+so the upstream call; the reply keeps what arrived, with status "cancelled". Every database write is
+shielded from that cancellation, and the partial text is saved every few seconds while streaming
+(conversations.reply_writer).
 """
 
 import json
@@ -39,14 +41,15 @@ import logging
 from collections.abc import AsyncIterator
 from typing import Any
 
+import anyio
 from sse_starlette import EventSourceResponse, ServerSentEvent
+from starlette.background import BackgroundTask
 
-from app.conversations import messages, titles
 from app.conversations.code_fences import CodeBlock, FenceScanner
+from app.conversations import messages, titles
 from app.conversations.exceptions import ConversationNotFound
 from app.conversations.replies import Reply
 from app.conversations.reply_writer import ReplyGone, ReplyWriter
-from app.conversations.upstream import open_stream
 from app.core.db import SessionFactory
 from app.llm.base import ProviderFailure, Usage
 from app.models import Message
@@ -60,7 +63,12 @@ logger = logging.getLogger(__name__)
 
 
 def event_stream(reply: Reply, *, sessions: SessionFactory) -> EventSourceResponse:
-    return EventSourceResponse(_events(reply, sessions=sessions), ping=PING_SECONDS)
+    return EventSourceResponse(
+        _events(reply, sessions=sessions),
+        ping=PING_SECONDS,
+        # A client gone before the stream began never reads the reply already requested.
+        background=BackgroundTask(reply.upstream.close_unread),
+    )
 
 
 async def _events(reply: Reply, *, sessions: SessionFactory) -> AsyncIterator[ServerSentEvent]:
@@ -75,16 +83,23 @@ async def _events(reply: Reply, *, sessions: SessionFactory) -> AsyncIterator[Se
         fences = FenceScanner()
         usage = Usage(input_tokens=0, output_tokens=0)
         try:
-            async with open_stream(reply.provider, reply.request) as stream:
-                async for item in stream:
-                    if isinstance(item, Usage):
-                        usage = item
-                        continue
-                    writer.append(item.text)
-                    yield _event("delta", text=item.text)
-                    for block in fences.feed(item.text):
+            async for arrived in reply.upstream.events():
+                if isinstance(arrived, Usage):
+                    usage = arrived
+                    continue
+                # What arrived together goes out as one delta, cut after any delta that closes a
+                # code block, so each block is still announced before the text that follows it.
+                unsent: list[str] = []
+                for delta in arrived:
+                    writer.append(delta.text)
+                    unsent.append(delta.text)
+                    closed = fences.feed(delta.text)
+                    if closed or delta is arrived[-1]:
+                        yield _event("delta", text="".join(unsent))
+                        unsent.clear()
+                    for block in closed:
                         yield _code_block(block)
-                    await writer.save_if_due()
+                await writer.save_if_due()
         except ReplyGone:
             gone = ConversationNotFound(GONE_DETAIL)
             yield _event("error", error=gone.kind, detail=gone.message, message=_public(started))
@@ -100,6 +115,10 @@ async def _events(reply: Reply, *, sessions: SessionFactory) -> AsyncIterator[Se
             # Cancelled: the client went away, or pressed Stop.
             await writer.finish("cancelled")
             raise
+        finally:
+            # Stops the provider's work when the reply ends early (a no-op once it has finished).
+            with anyio.CancelScope(shield=True):
+                await reply.upstream.close()
         for block in fences.finish():
             yield _code_block(block)
         completed = await writer.complete(usage)

@@ -17,7 +17,7 @@ Purpose = Literal["reply", "title", "validation"]
 async def record_usage(
     session: AsyncSession,
     *,
-    user: User,
+    user_id: uuid.UUID,
     provider: str,
     model: str,
     input_tokens: int,
@@ -28,7 +28,7 @@ async def record_usage(
 ) -> LLMUsage:
     """Record one call's tokens (flushed, not committed)."""
     usage = LLMUsage(
-        user_id=user.id,
+        user_id=user_id,
         provider=provider,
         model=model[:200],
         conversation_id=conversation_id,

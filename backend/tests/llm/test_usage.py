@@ -18,7 +18,7 @@ async def _record(
 ) -> None:
     usage = await record_usage(
         db,
-        user=user,
+        user_id=user.id,
         provider=provider,
         model=model,
         input_tokens=tokens[0],
@@ -74,7 +74,7 @@ async def test_usage_needs_a_login(client: AsyncClient) -> None:
 async def test_record_usage_keeps_what_the_call_was_for(db: AsyncSession, user: User) -> None:
     await record_usage(
         db,
-        user=user,
+        user_id=user.id,
         provider="anthropic",
         model="claude-haiku-5",
         input_tokens=12,
