@@ -8,6 +8,8 @@ from fastapi.routing import APIRoute
 
 from app.api_keys.router import router as api_keys_router
 from app.auth.router import router as auth_router
+from app.code_blocks.router import conversation_export_router
+from app.code_blocks.router import router as code_blocks_router
 from app.conversations.router import router as conversations_router
 from app.core.body_limit import BodySizeLimitMiddleware
 from app.core.config import Settings, settings
@@ -46,6 +48,8 @@ def build_api_router() -> APIRouter:
     api.include_router(users_admin_router)
     api.include_router(files_router)
     api.include_router(conversations_router)
+    api.include_router(conversation_export_router)
+    api.include_router(code_blocks_router)
     api.include_router(api_keys_router)
     api.include_router(llm_router)
     api.include_router(health_router)

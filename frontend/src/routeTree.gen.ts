@@ -22,6 +22,8 @@ import { Route as LayoutChatIndexRouteImport } from './routes/_layout/chat.index
 import { Route as LayoutChatConversationIdRouteImport } from './routes/_layout/chat.$conversationId'
 import { Route as LayoutFilesIndexRouteImport } from './routes/_layout/files.index'
 import { Route as LayoutFilesFileIdRouteImport } from './routes/_layout/files.$fileId'
+import { Route as LayoutLibraryIndexRouteImport } from './routes/_layout/library.index'
+import { Route as LayoutLibraryBlockIdRouteImport } from './routes/_layout/library.$blockId'
 
 const LayoutRoute = LayoutRouteImport.update({
   id: '/_layout',
@@ -88,6 +90,16 @@ const LayoutFilesFileIdRoute = LayoutFilesFileIdRouteImport.update({
   path: '/files/$fileId',
   getParentRoute: () => LayoutRoute,
 } as any)
+const LayoutLibraryIndexRoute = LayoutLibraryIndexRouteImport.update({
+  id: '/library/',
+  path: '/library/',
+  getParentRoute: () => LayoutRoute,
+} as any)
+const LayoutLibraryBlockIdRoute = LayoutLibraryBlockIdRouteImport.update({
+  id: '/library/$blockId',
+  path: '/library/$blockId',
+  getParentRoute: () => LayoutRoute,
+} as any)
 
 export interface FileRoutesByFullPath {
   '/': typeof LayoutIndexRoute
@@ -100,8 +112,10 @@ export interface FileRoutesByFullPath {
   '/settings': typeof LayoutSettingsRoute
   '/chat/$conversationId': typeof LayoutChatConversationIdRoute
   '/files/$fileId': typeof LayoutFilesFileIdRoute
+  '/library/$blockId': typeof LayoutLibraryBlockIdRoute
   '/chat/': typeof LayoutChatIndexRoute
   '/files/': typeof LayoutFilesIndexRoute
+  '/library/': typeof LayoutLibraryIndexRoute
 }
 export interface FileRoutesByTo {
   '/login': typeof LoginRoute
@@ -113,8 +127,10 @@ export interface FileRoutesByTo {
   '/': typeof LayoutIndexRoute
   '/chat/$conversationId': typeof LayoutChatConversationIdRoute
   '/files/$fileId': typeof LayoutFilesFileIdRoute
+  '/library/$blockId': typeof LayoutLibraryBlockIdRoute
   '/chat': typeof LayoutChatIndexRoute
   '/files': typeof LayoutFilesIndexRoute
+  '/library': typeof LayoutLibraryIndexRoute
 }
 export interface FileRoutesById {
   __root__: typeof rootRouteImport
@@ -129,8 +145,10 @@ export interface FileRoutesById {
   '/_layout/': typeof LayoutIndexRoute
   '/_layout/chat/$conversationId': typeof LayoutChatConversationIdRoute
   '/_layout/files/$fileId': typeof LayoutFilesFileIdRoute
+  '/_layout/library/$blockId': typeof LayoutLibraryBlockIdRoute
   '/_layout/chat/': typeof LayoutChatIndexRoute
   '/_layout/files/': typeof LayoutFilesIndexRoute
+  '/_layout/library/': typeof LayoutLibraryIndexRoute
 }
 export interface FileRouteTypes {
   fileRoutesByFullPath: FileRoutesByFullPath
@@ -145,8 +163,10 @@ export interface FileRouteTypes {
     | '/settings'
     | '/chat/$conversationId'
     | '/files/$fileId'
+    | '/library/$blockId'
     | '/chat/'
     | '/files/'
+    | '/library/'
   fileRoutesByTo: FileRoutesByTo
   to:
     | '/login'
@@ -158,8 +178,10 @@ export interface FileRouteTypes {
     | '/'
     | '/chat/$conversationId'
     | '/files/$fileId'
+    | '/library/$blockId'
     | '/chat'
     | '/files'
+    | '/library'
   id:
     | '__root__'
     | '/_layout'
@@ -173,8 +195,10 @@ export interface FileRouteTypes {
     | '/_layout/'
     | '/_layout/chat/$conversationId'
     | '/_layout/files/$fileId'
+    | '/_layout/library/$blockId'
     | '/_layout/chat/'
     | '/_layout/files/'
+    | '/_layout/library/'
   fileRoutesById: FileRoutesById
 }
 export interface RootRouteChildren {
@@ -278,6 +302,20 @@ declare module '@tanstack/react-router' {
       preLoaderRoute: typeof LayoutFilesFileIdRouteImport
       parentRoute: typeof LayoutRoute
     }
+    '/_layout/library/': {
+      id: '/_layout/library/'
+      path: '/library'
+      fullPath: '/library/'
+      preLoaderRoute: typeof LayoutLibraryIndexRouteImport
+      parentRoute: typeof LayoutRoute
+    }
+    '/_layout/library/$blockId': {
+      id: '/_layout/library/$blockId'
+      path: '/library/$blockId'
+      fullPath: '/library/$blockId'
+      preLoaderRoute: typeof LayoutLibraryBlockIdRouteImport
+      parentRoute: typeof LayoutRoute
+    }
   }
 }
 
@@ -301,7 +339,9 @@ interface LayoutRouteChildren {
   LayoutSettingsRoute: typeof LayoutSettingsRoute
   LayoutIndexRoute: typeof LayoutIndexRoute
   LayoutFilesFileIdRoute: typeof LayoutFilesFileIdRoute
+  LayoutLibraryBlockIdRoute: typeof LayoutLibraryBlockIdRoute
   LayoutFilesIndexRoute: typeof LayoutFilesIndexRoute
+  LayoutLibraryIndexRoute: typeof LayoutLibraryIndexRoute
 }
 
 const LayoutRouteChildren: LayoutRouteChildren = {
@@ -310,7 +350,9 @@ const LayoutRouteChildren: LayoutRouteChildren = {
   LayoutSettingsRoute: LayoutSettingsRoute,
   LayoutIndexRoute: LayoutIndexRoute,
   LayoutFilesFileIdRoute: LayoutFilesFileIdRoute,
+  LayoutLibraryBlockIdRoute: LayoutLibraryBlockIdRoute,
   LayoutFilesIndexRoute: LayoutFilesIndexRoute,
+  LayoutLibraryIndexRoute: LayoutLibraryIndexRoute,
 }
 
 const LayoutRouteWithChildren =

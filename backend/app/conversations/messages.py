@@ -14,12 +14,14 @@ from sqlalchemy.orm.attributes import set_committed_value
 from sqlmodel import col, select, update
 from sqlmodel.ext.asyncio.session import AsyncSession
 
-from app.conversations.code_fences import extract_code_blocks
+from app.code_blocks import service as code_blocks_service
+from app.code_blocks.fences import CodeBlock as FencedBlock
+from app.code_blocks.fences import extract_code_blocks
 from app.conversations.exceptions import MessageNotFound
 from app.conversations.schemas import CodeBlockPublic, MessagePublic, MessagesPublic
 from app.core.config import settings
 from app.llm.base import Usage
-from app.models import Conversation, Message
+from app.models import CodeBlock, Conversation, Message
 from app.models.base import utc_now
 from app.models.message import MessageStatus
 
@@ -33,17 +35,23 @@ STALE_MARGIN_SECONDS = 30
 _FENCE_MARKS = re.compile(r"(`{3,}|~{3,})[^\s`]*")
 
 
-def to_public(message: Message) -> MessagePublic:
+def to_public(message: Message, saved: Sequence[CodeBlock] = ()) -> MessagePublic:
+    """The message, with a reply's code blocks and, for those saved, their library entries."""
     public = MessagePublic.model_validate(message)
     if message.role == "assistant":
         # A reply cut short may end inside a block: only a finished reply's last block is whole.
         blocks = extract_code_blocks(
             message.content, include_unterminated=message.status == "complete"
         )
-        public.code_blocks = [
-            CodeBlockPublic(index=block.index, language=block.language, code=block.code)
-            for block in blocks
-        ]
+        entries = {entry.block_index: entry for entry in saved}
+        public.code_blocks = [_public_block(block, entries.get(block.index)) for block in blocks]
+    return public
+
+
+def _public_block(block: FencedBlock, entry: CodeBlock | None) -> CodeBlockPublic:
+    public = CodeBlockPublic(index=block.index, language=block.language, code=block.code)
+    if entry is not None:
+        public.id, public.version, public.title = entry.id, entry.version, entry.title
     return public
 
 
@@ -96,7 +104,11 @@ async def list_messages(
         .limit(limit)
     )
     rows = (await session.exec(query)).all()
-    return MessagesPublic(data=[to_public(message) for message in rows], count=total)
+    replies = [message.id for message in rows if message.role == "assistant"]
+    saved = await code_blocks_service.blocks_of_messages(session, message_ids=replies)
+    return MessagesPublic(
+        data=[to_public(message, saved.get(message.id, ())) for message in rows], count=total
+    )
 
 
 async def get_message(

@@ -39,6 +39,8 @@ class Reply:
     request: ChatRequest
     # The provider's reply, already requested: conversations.early_start.
     upstream: EarlyStart
+    # The files attached when the question was asked: the provenance of the reply's code blocks.
+    file_ids: list[uuid.UUID]
     needs_title: bool
 
 
@@ -69,7 +71,9 @@ async def start_reply(
         provider=chosen.provider,
         model=chosen.model,
     )
-    return _reply(conversation, chosen, provider, request, upstream, question, answer)
+    return _reply(
+        conversation, chosen, provider, request, upstream, question, answer, context.file_ids
+    )
 
 
 async def retry_reply(
@@ -105,12 +109,15 @@ async def retry_reply(
         provider=chosen.provider,
         model=chosen.model,
     )
-    return _reply(conversation, chosen, provider, request, upstream, question, answer)
+    return _reply(
+        conversation, chosen, provider, request, upstream, question, answer, context.file_ids
+    )
 
 
 @dataclass(frozen=True, slots=True)
 class _Context:
     datasets: list[Dataset]
+    file_ids: list[uuid.UUID]
     turns: list[ChatTurn]
 
 
@@ -125,7 +132,11 @@ async def _read_context(
         session, conversation_id=conversation.id, limit=4 * max_turns, before=before
     )
     turns = prompt.history_turns(list(reversed(earlier)), max_turns=max_turns)
-    return _Context(datasets=prompt.datasets_from_files(files), turns=turns)
+    return _Context(
+        datasets=prompt.datasets_from_files(files),
+        file_ids=[file.id for file in files],
+        turns=turns,
+    )
 
 
 def _key_id(chosen: choice.LLMChoice) -> uuid.UUID | None:
@@ -156,6 +167,7 @@ def _reply(
     upstream: EarlyStart,
     question: Message,
     answer: Message,
+    file_ids: list[uuid.UUID],
 ) -> Reply:
     return Reply(
         owner_id=conversation.user_id,
@@ -168,5 +180,6 @@ def _reply(
         model=chosen.model,
         request=request,
         upstream=upstream,
+        file_ids=file_ids,
         needs_title=conversation.title is None,
     )

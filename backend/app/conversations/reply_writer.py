@@ -12,15 +12,18 @@ from collections.abc import Awaitable, Callable
 from typing import TypeVar
 
 import anyio
+from sqlalchemy.exc import IntegrityError
 from sqlmodel import col, select, update
 from sqlmodel.ext.asyncio.session import AsyncSession
 
+from app.code_blocks import service as code_blocks_service
+from app.code_blocks.fences import CodeBlock as FencedBlock
 from app.conversations import messages, titles
 from app.conversations.replies import Reply
 from app.core.db import committing
 from app.llm.base import Usage
 from app.llm.usage import Purpose, record_usage
-from app.models import Conversation, Message, User
+from app.models import CodeBlock, Conversation, Message, User
 from app.models.message import MessageStatus
 
 # The partial text is saved for readers in other tabs and against a crash; Stop and errors save at once.
@@ -52,6 +55,7 @@ class ReplyWriter:
         self._saved_length = 0
         self._saved_at = time.monotonic()
         self._row_exists = True
+        self.saved_blocks: list[CodeBlock] = []  # the library entries made from this reply
 
     @property
     def content(self) -> str:
@@ -101,6 +105,35 @@ class ReplyWriter:
 
         await self._write(finish_and_count)
         return message
+
+    async def save_block(self, block: FencedBlock) -> CodeBlock:
+        """Keep a closed code block of the reply in the library (committed at once)."""
+        reply = self._reply
+        prose_before = self.content[: block.start]
+
+        async def store() -> CodeBlock:
+            return await code_blocks_service.save_reply_block(
+                self._session,
+                owner_id=reply.owner_id,
+                conversation_id=reply.conversation_id,
+                message_id=self._message.id,
+                provider=reply.provider_name,
+                model=reply.model,
+                file_ids=reply.file_ids,
+                index=block.index,
+                language=block.language,
+                code=block.code,
+                prose_before=prose_before,
+            )
+
+        try:
+            saved = await self._write(store)
+        except IntegrityError:
+            # The reply's row went (its conversation was deleted) since the last write.
+            self._row_exists = False
+            raise ReplyGone from None
+        self.saved_blocks.append(saved)
+        return saved
 
     async def untitled(self) -> bool:
         """Whether the conversation still has no title (the user may have named it meanwhile)."""

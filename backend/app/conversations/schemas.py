@@ -64,9 +64,20 @@ class MessageCreate(RequestModel):
 
 
 class CodeBlockPublic(BaseModel):
+    """A fenced block of a reply, and the library entry it was saved as."""
+
+    model_config = _ALWAYS_PRESENT
+
     index: int = Field(description="0-based position of the block in its message.")
     language: str | None = Field(description="The fence's language tag, lower-cased, if any.")
     code: str
+    id: uuid.UUID | None = Field(
+        default=None,
+        description="The library entry's first version (GET /code-blocks/{id}); null for a block "
+        "not saved (the reply was cut off inside it).",
+    )
+    version: int | None = None
+    title: str | None = None
 
 
 class MessagePublic(BaseModel):

@@ -10,9 +10,12 @@ JSON object.
     delta          {"text": str}
                    The next piece of the reply's markdown, as the provider sends it (pieces that
                    arrive while the previous event is being sent go out together).
-    code_block     {"index": int, "language": str | null, "code": str}
-                   A fenced code block of the reply, as soon as its closing fence has arrived; a
-                   block still open when a reply completes is announced at the end.
+    code_block     {"index": int, "language": str | null, "code": str, "id": str, "version": int,
+                    "title": str}
+                   A fenced code block of the reply, as soon as its closing fence has arrived,
+                   saved in the code library first: `id` is its entry (GET /code-blocks/{id}). A
+                   block still open when a reply completes is saved and announced at the end; one
+                   left open by an error or Stop is not saved.
     usage          {"provider": str, "model": str, "input_tokens": int, "output_tokens": int}
                    The tokens the reply used (also recorded in the user's usage).
     title          {"title": str}
@@ -38,20 +41,22 @@ shielded from that cancellation, and the partial text is saved every few seconds
 
 import json
 import logging
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Sequence
 from typing import Any
 
 import anyio
 from sse_starlette import EventSourceResponse, ServerSentEvent
 from starlette.background import BackgroundTask
 
-from app.conversations.code_fences import CodeBlock, FenceScanner
+from app.code_blocks.fences import CodeBlock as FencedBlock
+from app.code_blocks.fences import FenceScanner
 from app.conversations import messages, titles
 from app.conversations.exceptions import ConversationNotFound
 from app.conversations.replies import Reply
 from app.conversations.reply_writer import ReplyGone, ReplyWriter
 from app.core.db import SessionFactory
 from app.llm.base import ProviderFailure, Usage
+from app.models import CodeBlock as SavedBlock
 from app.models import Message
 
 PING_SECONDS = 15
@@ -98,11 +103,10 @@ async def _events(reply: Reply, *, sessions: SessionFactory) -> AsyncIterator[Se
                         yield _event("delta", text="".join(unsent))
                         unsent.clear()
                     for block in closed:
-                        yield _code_block(block)
+                        yield _code_block(block, await writer.save_block(block))
                 await writer.save_if_due()
         except ReplyGone:
-            gone = ConversationNotFound(GONE_DETAIL)
-            yield _event("error", error=gone.kind, detail=gone.message, message=_public(started))
+            yield _gone(started)
             return
         except ProviderFailure as failure:
             yield await _failed(writer, failure.kind, failure.message)
@@ -119,8 +123,13 @@ async def _events(reply: Reply, *, sessions: SessionFactory) -> AsyncIterator[Se
             # Stops the provider's work when the reply ends early (a no-op once it has finished).
             with anyio.CancelScope(shield=True):
                 await reply.upstream.close()
-        for block in fences.finish():
-            yield _code_block(block)
+        try:
+            saved = [(block, await writer.save_block(block)) for block in fences.finish()]
+        except ReplyGone:
+            yield _gone(started)
+            return
+        for block, entry in saved:
+            yield _code_block(block, entry)
         completed = await writer.complete(usage)
         yield _event(
             "usage",
@@ -138,7 +147,7 @@ async def _events(reply: Reply, *, sessions: SessionFactory) -> AsyncIterator[Se
             )
             if await writer.save_title(title):
                 yield _event("title", title=title.text)
-        yield _event("done", message=_public(completed))
+        yield _event("done", message=_public(completed, writer.saved_blocks))
 
 
 async def _failed(writer: "ReplyWriter", kind: str, detail: str) -> ServerSentEvent:
@@ -146,12 +155,25 @@ async def _failed(writer: "ReplyWriter", kind: str, detail: str) -> ServerSentEv
     return _event("error", error=kind, detail=detail, message=_public(failed))
 
 
-def _public(message: Message) -> dict[str, Any]:
-    return messages.to_public(message).model_dump(mode="json")
+def _gone(started: Message) -> ServerSentEvent:
+    gone = ConversationNotFound(GONE_DETAIL)
+    return _event("error", error=gone.kind, detail=gone.message, message=_public(started))
 
 
-def _code_block(block: CodeBlock) -> ServerSentEvent:
-    return _event("code_block", index=block.index, language=block.language, code=block.code)
+def _public(message: Message, saved: Sequence[SavedBlock] = ()) -> dict[str, Any]:
+    return messages.to_public(message, saved).model_dump(mode="json")
+
+
+def _code_block(block: FencedBlock, entry: SavedBlock) -> ServerSentEvent:
+    return _event(
+        "code_block",
+        index=block.index,
+        language=block.language,
+        code=block.code,
+        id=str(entry.id),
+        version=entry.version,
+        title=entry.title,
+    )
 
 
 def _event(name: str, **data: Any) -> ServerSentEvent:

@@ -95,6 +95,9 @@ class Settings(BaseSettings):
     # Earlier question/answer pairs sent with each new question.
     CHAT_HISTORY_TURNS: PositiveInt = 6
 
+    # Longest a code library search (or its filter menus) may run before PostgreSQL stops it.
+    SEARCH_STATEMENT_TIMEOUT_MS: PositiveInt = 2000
+
     RATE_LIMIT_ENABLED: bool = True
     RATE_LIMIT_STORAGE_URI: str = "memory://"
     RATE_LIMIT_LOGIN: str = "10/minute"

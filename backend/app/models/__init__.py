@@ -3,6 +3,7 @@
 from sqlmodel import SQLModel
 
 from app.models.api_key import ApiKey
+from app.models.code_block import CodeBlock
 from app.models.conversation import Conversation, ConversationFile
 from app.models.file import File
 from app.models.llm_usage import LLMUsage
@@ -11,6 +12,7 @@ from app.models.user import User
 
 __all__ = [
     "ApiKey",
+    "CodeBlock",
     "Conversation",
     "ConversationFile",
     "File",

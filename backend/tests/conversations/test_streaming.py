@@ -66,7 +66,14 @@ async def test_a_reply_streams_in_order_and_is_stored(
     assert start["assistant_message"]["provider"] == "openai"
     assert start["assistant_message"]["model"] == "fake-model-large"
     block = next(event for event in events if event.name == "code_block")
-    assert block.data == {"index": 0, "language": "python", "code": CODE}
+    saved = block.data.pop("id")
+    assert block.data == {
+        "index": 0,
+        "language": "python",
+        "code": CODE,
+        "version": 1,
+        "title": "Total per region",
+    }
     # Announced as soon as the fence closed: before the text that follows the block.
     later_text = events.index(block) < max(
         index for index, event in enumerate(events) if event.name == "delta"
@@ -84,7 +91,15 @@ async def test_a_reply_streams_in_order_and_is_stored(
     assert done["status"] == "complete"
     assert done["content"] == REPLY
     assert (done["input_tokens"], done["output_tokens"]) == (120, 30)
-    assert done["code_blocks"] == [{"index": 0, "language": "python", "code": CODE}]
+    assert done["code_blocks"] == [{**block.data, "id": saved}]
+    entry = ok(await client.get(f"/api/v1/code-blocks/{saved}", headers=user_headers))
+    assert (entry["source"], entry["code"], entry["conversation_id"], entry["message_id"]) == (
+        "chat",
+        CODE,
+        conversation["id"],
+        done["id"],
+    )
+    assert (entry["provider"], entry["model"]) == ("openai", "fake-model-large")
     assert done["id"] == start["assistant_message"]["id"]
 
     listed = await messages_of(client, user_headers, conversation["id"])
@@ -237,10 +252,11 @@ async def test_code_blocks_are_announced_with_tildes_and_an_unterminated_last_bl
     events = await ask(client, user_headers, conversation["id"])
 
     blocks = [event.data for event in events if event.name == "code_block"]
-    assert blocks == [
-        {"index": 0, "language": "sql", "code": "SELECT 1;"},
-        {"index": 1, "language": "python", "code": "result = df.head()"},
+    assert [(block["index"], block["language"], block["code"]) for block in blocks] == [
+        (0, "sql", "SELECT 1;"),
+        (1, "python", "result = df.head()"),
     ]
+    assert all(block["id"] and block["version"] == 1 for block in blocks)
     ordered = names(events)
     assert ordered[-3:] == ["code_block", "usage", "done"]  # the open block, at the end
     then = next(i for i, event in enumerate(events) if "Then" in event.data.get("text", ""))

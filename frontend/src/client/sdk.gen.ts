@@ -18,6 +18,9 @@ import type {
   CreateApiKeyData,
   CreateApiKeyErrors,
   CreateApiKeyResponses,
+  CreateCodeBlockData,
+  CreateCodeBlockErrors,
+  CreateCodeBlockResponses,
   CreateConversationData,
   CreateConversationErrors,
   CreateConversationResponses,
@@ -27,6 +30,9 @@ import type {
   DeleteApiKeyData,
   DeleteApiKeyErrors,
   DeleteApiKeyResponses,
+  DeleteCodeBlockData,
+  DeleteCodeBlockErrors,
+  DeleteCodeBlockResponses,
   DeleteConversationData,
   DeleteConversationErrors,
   DeleteConversationResponses,
@@ -45,12 +51,24 @@ import type {
   DownloadFileData,
   DownloadFileErrors,
   DownloadFileResponses,
+  ExportCodeBlockData,
+  ExportCodeBlockErrors,
+  ExportCodeBlockResponses,
+  ExportConversationData,
+  ExportConversationErrors,
+  ExportConversationResponses,
   HealthCheckData,
   HealthCheckErrors,
   HealthCheckResponses,
   ListApiKeysData,
   ListApiKeysErrors,
   ListApiKeysResponses,
+  ListCodeBlocksData,
+  ListCodeBlocksErrors,
+  ListCodeBlocksResponses,
+  ListCodeBlockVersionsData,
+  ListCodeBlockVersionsErrors,
+  ListCodeBlockVersionsResponses,
   ListConversationsData,
   ListConversationsErrors,
   ListConversationsResponses,
@@ -72,6 +90,12 @@ import type {
   PreviewFileData,
   PreviewFileErrors,
   PreviewFileResponses,
+  ReadCodeBlockData,
+  ReadCodeBlockErrors,
+  ReadCodeBlockFacetsData,
+  ReadCodeBlockFacetsErrors,
+  ReadCodeBlockFacetsResponses,
+  ReadCodeBlockResponses,
   ReadConversationData,
   ReadConversationErrors,
   ReadConversationResponses,
@@ -110,6 +134,9 @@ import type {
   UpdateApiKeyData,
   UpdateApiKeyErrors,
   UpdateApiKeyResponses,
+  UpdateCodeBlockData,
+  UpdateCodeBlockErrors,
+  UpdateCodeBlockResponses,
   UpdateConversationData,
   UpdateConversationErrors,
   UpdateConversationResponses,
@@ -629,6 +656,153 @@ export const attachFile = <ThrowOnError extends boolean = true>(
   (options.client ?? client).put<AttachFileResponses, AttachFileErrors, ThrowOnError>({
     security: [{ scheme: "bearer", type: "http" }],
     url: "/api/v1/conversations/{conversation_id}/files/{file_id}",
+    ...options,
+  });
+
+/**
+ * Export Conversation
+ *
+ * Download the conversation's Python code blocks as one Jupyter notebook.
+ */
+export const exportConversation = <ThrowOnError extends boolean = true>(
+  options: Options<ExportConversationData, ThrowOnError>,
+): RequestResult<ExportConversationResponses, ExportConversationErrors, ThrowOnError> =>
+  (options.client ?? client).get<
+    ExportConversationResponses,
+    ExportConversationErrors,
+    ThrowOnError
+  >({
+    security: [{ scheme: "bearer", type: "http" }],
+    url: "/api/v1/conversations/{conversation_id}/export",
+    ...options,
+  });
+
+/**
+ * List Code Blocks
+ *
+ * The user's library, one entry per block (its latest version): search, filters, sorting.
+ */
+export const listCodeBlocks = <ThrowOnError extends boolean = true>(
+  options?: Options<ListCodeBlocksData, ThrowOnError>,
+): RequestResult<ListCodeBlocksResponses, ListCodeBlocksErrors, ThrowOnError> =>
+  (options?.client ?? client).get<ListCodeBlocksResponses, ListCodeBlocksErrors, ThrowOnError>({
+    security: [{ scheme: "bearer", type: "http" }],
+    url: "/api/v1/code-blocks/",
+    ...options,
+  });
+
+/**
+ * Create Code Block
+ *
+ * Save a snippet of the user's own; it is analysed, and titled when no title is given.
+ */
+export const createCodeBlock = <ThrowOnError extends boolean = true>(
+  options: Options<CreateCodeBlockData, ThrowOnError>,
+): RequestResult<CreateCodeBlockResponses, CreateCodeBlockErrors, ThrowOnError> =>
+  (options.client ?? client).post<CreateCodeBlockResponses, CreateCodeBlockErrors, ThrowOnError>({
+    security: [{ scheme: "bearer", type: "http" }],
+    url: "/api/v1/code-blocks/",
+    ...options,
+    headers: {
+      "Content-Type": "application/json",
+      ...options.headers,
+    },
+  });
+
+/**
+ * Read Code Block Facets
+ *
+ * The tags, languages and imports of the user's library, most frequent first.
+ */
+export const readCodeBlockFacets = <ThrowOnError extends boolean = true>(
+  options?: Options<ReadCodeBlockFacetsData, ThrowOnError>,
+): RequestResult<ReadCodeBlockFacetsResponses, ReadCodeBlockFacetsErrors, ThrowOnError> =>
+  (options?.client ?? client).get<
+    ReadCodeBlockFacetsResponses,
+    ReadCodeBlockFacetsErrors,
+    ThrowOnError
+  >({
+    security: [{ scheme: "bearer", type: "http" }],
+    url: "/api/v1/code-blocks/facets",
+    ...options,
+  });
+
+/**
+ * Delete Code Block
+ *
+ * Delete an entry with all its versions.
+ */
+export const deleteCodeBlock = <ThrowOnError extends boolean = true>(
+  options: Options<DeleteCodeBlockData, ThrowOnError>,
+): RequestResult<DeleteCodeBlockResponses, DeleteCodeBlockErrors, ThrowOnError> =>
+  (options.client ?? client).delete<DeleteCodeBlockResponses, DeleteCodeBlockErrors, ThrowOnError>({
+    security: [{ scheme: "bearer", type: "http" }],
+    url: "/api/v1/code-blocks/{code_block_id}",
+    ...options,
+  });
+
+/**
+ * Read Code Block
+ *
+ * One version of an entry, in full (any version's id works).
+ */
+export const readCodeBlock = <ThrowOnError extends boolean = true>(
+  options: Options<ReadCodeBlockData, ThrowOnError>,
+): RequestResult<ReadCodeBlockResponses, ReadCodeBlockErrors, ThrowOnError> =>
+  (options.client ?? client).get<ReadCodeBlockResponses, ReadCodeBlockErrors, ThrowOnError>({
+    security: [{ scheme: "bearer", type: "http" }],
+    url: "/api/v1/code-blocks/{code_block_id}",
+    ...options,
+  });
+
+/**
+ * Update Code Block
+ *
+ * Edit an entry: new code makes a new version (returned); title, description and tags change
+ * on every version.
+ */
+export const updateCodeBlock = <ThrowOnError extends boolean = true>(
+  options: Options<UpdateCodeBlockData, ThrowOnError>,
+): RequestResult<UpdateCodeBlockResponses, UpdateCodeBlockErrors, ThrowOnError> =>
+  (options.client ?? client).patch<UpdateCodeBlockResponses, UpdateCodeBlockErrors, ThrowOnError>({
+    security: [{ scheme: "bearer", type: "http" }],
+    url: "/api/v1/code-blocks/{code_block_id}",
+    ...options,
+    headers: {
+      "Content-Type": "application/json",
+      ...options.headers,
+    },
+  });
+
+/**
+ * List Code Block Versions
+ *
+ * Every version of the entry, newest first.
+ */
+export const listCodeBlockVersions = <ThrowOnError extends boolean = true>(
+  options: Options<ListCodeBlockVersionsData, ThrowOnError>,
+): RequestResult<ListCodeBlockVersionsResponses, ListCodeBlockVersionsErrors, ThrowOnError> =>
+  (options.client ?? client).get<
+    ListCodeBlockVersionsResponses,
+    ListCodeBlockVersionsErrors,
+    ThrowOnError
+  >({
+    security: [{ scheme: "bearer", type: "http" }],
+    url: "/api/v1/code-blocks/{code_block_id}/versions",
+    ...options,
+  });
+
+/**
+ * Export Code Block
+ *
+ * Download a version as a runnable Python script (py) or a Jupyter notebook (ipynb).
+ */
+export const exportCodeBlock = <ThrowOnError extends boolean = true>(
+  options: Options<ExportCodeBlockData, ThrowOnError>,
+): RequestResult<ExportCodeBlockResponses, ExportCodeBlockErrors, ThrowOnError> =>
+  (options.client ?? client).get<ExportCodeBlockResponses, ExportCodeBlockErrors, ThrowOnError>({
+    security: [{ scheme: "bearer", type: "http" }],
+    url: "/api/v1/code-blocks/{code_block_id}/export",
     ...options,
   });
 

@@ -175,7 +175,227 @@ export type BodyLoginAccessToken = {
 };
 
 /**
+ * CodeBlockCreate
+ *
+ * A snippet of the user's own. Title and description are written for it when left out.
+ */
+export type CodeBlockCreate = {
+  /**
+   * Code
+   */
+  code: string;
+  /**
+   * Title
+   */
+  title?: string | null;
+  /**
+   * Description
+   */
+  description?: string | null;
+  /**
+   * Language
+   *
+   * Left out: Python if the code looks like Python, else none.
+   */
+  language?: string | null;
+  /**
+   * Tags
+   *
+   * Lower-cased and trimmed; duplicates are dropped.
+   */
+  tags?: Array<string>;
+};
+
+/**
+ * CodeBlockDetail
+ */
+export type CodeBlockDetail = {
+  /**
+   * Id
+   */
+  id: string;
+  /**
+   * Lineage Id
+   *
+   * The id of the entry's first version.
+   */
+  lineage_id: string;
+  /**
+   * Version
+   */
+  version: number;
+  /**
+   * Versions Count
+   */
+  versions_count: number;
+  /**
+   * Title
+   */
+  title: string;
+  /**
+   * Description
+   */
+  description: string;
+  /**
+   * Language
+   */
+  language: string | null;
+  /**
+   * Code Preview
+   *
+   * The first lines of the code.
+   */
+  code_preview: string;
+  /**
+   * Tags
+   */
+  tags: Array<string>;
+  /**
+   * Imports
+   */
+  imports: Array<string>;
+  /**
+   * Columns Referenced
+   */
+  columns_referenced: Array<string>;
+  /**
+   * Source
+   */
+  source: "chat" | "user";
+  /**
+   * Conversation Id
+   */
+  conversation_id: string | null;
+  /**
+   * Conversation Title
+   *
+   * Null when the conversation is deleted.
+   */
+  conversation_title: string | null;
+  /**
+   * Executed Successfully
+   *
+   * Null until the block has run.
+   */
+  executed_successfully: boolean | null;
+  /**
+   * Has Syntax Error
+   */
+  has_syntax_error: boolean;
+  /**
+   * Created At
+   *
+   * When the entry's first version was made.
+   */
+  created_at: string;
+  /**
+   * Updated At
+   */
+  updated_at: string;
+  /**
+   * Code
+   */
+  code: string;
+  /**
+   * Functions Defined
+   */
+  functions_defined: Array<string>;
+  /**
+   * Classes Defined
+   */
+  classes_defined: Array<string>;
+  /**
+   * Variables Created
+   */
+  variables_created: Array<string>;
+  /**
+   * Syntax Error
+   */
+  syntax_error: string | null;
+  /**
+   * Provider
+   */
+  provider: string | null;
+  /**
+   * Model
+   */
+  model: string | null;
+  /**
+   * Message Id
+   */
+  message_id: string | null;
+  /**
+   * Block Index
+   *
+   * 0-based position of the block in its reply.
+   */
+  block_index: number | null;
+  /**
+   * Files
+   *
+   * The files attached when the block was written, those that still exist.
+   */
+  files: Array<CodeBlockFile>;
+  /**
+   * Parent Version Id
+   *
+   * The version this one was edited from.
+   */
+  parent_version_id: string | null;
+  /**
+   * Is Latest
+   */
+  is_latest: boolean;
+  /**
+   * Latest Version Id
+   */
+  latest_version_id: string;
+  /**
+   * Version Created At
+   *
+   * When this version was made.
+   */
+  version_created_at: string;
+};
+
+/**
+ * CodeBlockFacets
+ *
+ * The values the library's filters can take, most frequent first (at most 50 each).
+ */
+export type CodeBlockFacets = {
+  /**
+   * Tags
+   */
+  tags: Array<FacetValue>;
+  /**
+   * Languages
+   */
+  languages: Array<FacetValue>;
+  /**
+   * Imports
+   */
+  imports: Array<FacetValue>;
+};
+
+/**
+ * CodeBlockFile
+ */
+export type CodeBlockFile = {
+  /**
+   * Id
+   */
+  id: string;
+  /**
+   * Filename
+   */
+  filename: string;
+};
+
+/**
  * CodeBlockPublic
+ *
+ * A fenced block of a reply, and the library entry it was saved as.
  */
 export type CodeBlockPublic = {
   /**
@@ -194,6 +414,213 @@ export type CodeBlockPublic = {
    * Code
    */
   code: string;
+  /**
+   * Id
+   *
+   * The library entry's first version (GET /code-blocks/{id}); null for a block not saved (the reply was cut off inside it).
+   */
+  id: string | null;
+  /**
+   * Version
+   */
+  version: number | null;
+  /**
+   * Title
+   */
+  title: string | null;
+};
+
+/**
+ * CodeBlockSummary
+ *
+ * An entry of the library, as its latest version (or the version asked for) stands.
+ */
+export type CodeBlockSummary = {
+  /**
+   * Id
+   */
+  id: string;
+  /**
+   * Lineage Id
+   *
+   * The id of the entry's first version.
+   */
+  lineage_id: string;
+  /**
+   * Version
+   */
+  version: number;
+  /**
+   * Versions Count
+   */
+  versions_count: number;
+  /**
+   * Title
+   */
+  title: string;
+  /**
+   * Description
+   */
+  description: string;
+  /**
+   * Language
+   */
+  language: string | null;
+  /**
+   * Code Preview
+   *
+   * The first lines of the code.
+   */
+  code_preview: string;
+  /**
+   * Tags
+   */
+  tags: Array<string>;
+  /**
+   * Imports
+   */
+  imports: Array<string>;
+  /**
+   * Columns Referenced
+   */
+  columns_referenced: Array<string>;
+  /**
+   * Source
+   */
+  source: "chat" | "user";
+  /**
+   * Conversation Id
+   */
+  conversation_id: string | null;
+  /**
+   * Conversation Title
+   *
+   * Null when the conversation is deleted.
+   */
+  conversation_title: string | null;
+  /**
+   * Executed Successfully
+   *
+   * Null until the block has run.
+   */
+  executed_successfully: boolean | null;
+  /**
+   * Has Syntax Error
+   */
+  has_syntax_error: boolean;
+  /**
+   * Created At
+   *
+   * When the entry's first version was made.
+   */
+  created_at: string;
+  /**
+   * Updated At
+   */
+  updated_at: string;
+};
+
+/**
+ * CodeBlockUpdate
+ *
+ * Only the fields sent change. New code (or language) makes a new version; title, description
+ * and tags belong to the whole entry, every version.
+ */
+export type CodeBlockUpdate = {
+  /**
+   * Code
+   */
+  code?: string | null;
+  /**
+   * Title
+   */
+  title?: string | null;
+  /**
+   * Description
+   */
+  description?: string | null;
+  /**
+   * Language
+   *
+   * null: recognised from the code again.
+   */
+  language?: string | null;
+  /**
+   * Tags
+   */
+  tags?: Array<string> | null;
+};
+
+/**
+ * CodeBlockVersion
+ */
+export type CodeBlockVersion = {
+  /**
+   * Id
+   */
+  id: string;
+  /**
+   * Version
+   */
+  version: number;
+  /**
+   * Parent Version Id
+   */
+  parent_version_id: string | null;
+  /**
+   * Code
+   */
+  code: string;
+  /**
+   * Language
+   */
+  language: string | null;
+  /**
+   * Created At
+   */
+  created_at: string;
+  /**
+   * Is Latest
+   */
+  is_latest: boolean;
+  /**
+   * Executed Successfully
+   */
+  executed_successfully: boolean | null;
+  /**
+   * Syntax Error
+   */
+  syntax_error: string | null;
+};
+
+/**
+ * CodeBlockVersionsPublic
+ */
+export type CodeBlockVersionsPublic = {
+  /**
+   * Data
+   */
+  data: Array<CodeBlockVersion>;
+  /**
+   * Count
+   */
+  count: number;
+};
+
+/**
+ * CodeBlocksPublic
+ */
+export type CodeBlocksPublic = {
+  /**
+   * Data
+   */
+  data: Array<CodeBlockSummary>;
+  /**
+   * Count
+   *
+   * Number of entries matching, across all pages.
+   */
+  count: number;
 };
 
 /**
@@ -408,6 +835,20 @@ export type ErrorResponse = {
    * Detail
    */
   detail: string;
+};
+
+/**
+ * FacetValue
+ */
+export type FacetValue = {
+  /**
+   * Value
+   */
+  value: string;
+  /**
+   * Count
+   */
+  count: number;
 };
 
 /**
@@ -2340,6 +2781,467 @@ export type AttachFileResponses = {
 };
 
 export type AttachFileResponse = AttachFileResponses[keyof AttachFileResponses];
+
+export type ExportConversationData = {
+  body?: never;
+  path: {
+    /**
+     * Conversation Id
+     */
+    conversation_id: string;
+  };
+  query?: {
+    /**
+     * Format
+     */
+    format?: "ipynb";
+  };
+  url: "/api/v1/conversations/{conversation_id}/export";
+};
+
+export type ExportConversationErrors = {
+  /**
+   * Unauthorized
+   */
+  401: ErrorResponse;
+  /**
+   * Forbidden
+   */
+  403: ErrorResponse;
+  /**
+   * Not Found
+   */
+  404: ErrorResponse;
+  /**
+   * Conflict
+   */
+  409: ErrorResponse;
+  /**
+   * Unprocessable Entity
+   */
+  422: ErrorResponse;
+};
+
+export type ExportConversationError = ExportConversationErrors[keyof ExportConversationErrors];
+
+export type ExportConversationResponses = {
+  /**
+   * The file, as an attachment.
+   */
+  200: string;
+};
+
+export type ExportConversationResponse =
+  ExportConversationResponses[keyof ExportConversationResponses];
+
+export type ListCodeBlocksData = {
+  body?: never;
+  path?: never;
+  query?: {
+    /**
+     * Q
+     *
+     * Words or part of the code, title or description.
+     */
+    q?: string | null;
+    /**
+     * Match
+     *
+     * words: full-text search; substring: any part of the text; any: both, full-text matches first.
+     */
+    match?: "any" | "words" | "substring";
+    /**
+     * Tag
+     *
+     * Repeatable; an entry must have every tag given.
+     */
+    tag?: Array<string>;
+    /**
+     * Language
+     */
+    language?: string | null;
+    /**
+     * Import
+     */
+    import?: string | null;
+    /**
+     * Conversation Id
+     */
+    conversation_id?: string | null;
+    /**
+     * File Id
+     *
+     * Made with this file attached.
+     */
+    file_id?: string | null;
+    /**
+     * Created After
+     */
+    created_after?: string | null;
+    /**
+     * Created Before
+     */
+    created_before?: string | null;
+    /**
+     * Status
+     *
+     * How the latest run went.
+     */
+    status?: "succeeded" | "failed" | "not_run" | null;
+    /**
+     * Sort
+     *
+     * Default: relevance when searching, else newest.
+     */
+    sort?: "relevance" | "newest" | "oldest" | "updated" | "title" | null;
+    /**
+     * Skip
+     */
+    skip?: number;
+    /**
+     * Limit
+     */
+    limit?: number;
+  };
+  url: "/api/v1/code-blocks/";
+};
+
+export type ListCodeBlocksErrors = {
+  /**
+   * Unauthorized
+   */
+  401: ErrorResponse;
+  /**
+   * Forbidden
+   */
+  403: ErrorResponse;
+  /**
+   * Unprocessable Entity
+   */
+  422: ErrorResponse;
+  /**
+   * Service Unavailable
+   */
+  503: ErrorResponse;
+};
+
+export type ListCodeBlocksError = ListCodeBlocksErrors[keyof ListCodeBlocksErrors];
+
+export type ListCodeBlocksResponses = {
+  /**
+   * Successful Response
+   */
+  200: CodeBlocksPublic;
+};
+
+export type ListCodeBlocksResponse = ListCodeBlocksResponses[keyof ListCodeBlocksResponses];
+
+export type CreateCodeBlockData = {
+  body: CodeBlockCreate;
+  path?: never;
+  query?: never;
+  url: "/api/v1/code-blocks/";
+};
+
+export type CreateCodeBlockErrors = {
+  /**
+   * Unauthorized
+   */
+  401: ErrorResponse;
+  /**
+   * Forbidden
+   */
+  403: ErrorResponse;
+  /**
+   * Request Entity Too Large
+   */
+  413: ErrorResponse;
+  /**
+   * Unprocessable Entity
+   */
+  422: ErrorResponse;
+};
+
+export type CreateCodeBlockError = CreateCodeBlockErrors[keyof CreateCodeBlockErrors];
+
+export type CreateCodeBlockResponses = {
+  /**
+   * Successful Response
+   */
+  201: CodeBlockDetail;
+};
+
+export type CreateCodeBlockResponse = CreateCodeBlockResponses[keyof CreateCodeBlockResponses];
+
+export type ReadCodeBlockFacetsData = {
+  body?: never;
+  path?: never;
+  query?: never;
+  url: "/api/v1/code-blocks/facets";
+};
+
+export type ReadCodeBlockFacetsErrors = {
+  /**
+   * Unauthorized
+   */
+  401: ErrorResponse;
+  /**
+   * Forbidden
+   */
+  403: ErrorResponse;
+  /**
+   * Service Unavailable
+   */
+  503: ErrorResponse;
+};
+
+export type ReadCodeBlockFacetsError = ReadCodeBlockFacetsErrors[keyof ReadCodeBlockFacetsErrors];
+
+export type ReadCodeBlockFacetsResponses = {
+  /**
+   * Successful Response
+   */
+  200: CodeBlockFacets;
+};
+
+export type ReadCodeBlockFacetsResponse =
+  ReadCodeBlockFacetsResponses[keyof ReadCodeBlockFacetsResponses];
+
+export type DeleteCodeBlockData = {
+  body?: never;
+  path: {
+    /**
+     * Code Block Id
+     */
+    code_block_id: string;
+  };
+  query?: never;
+  url: "/api/v1/code-blocks/{code_block_id}";
+};
+
+export type DeleteCodeBlockErrors = {
+  /**
+   * Unauthorized
+   */
+  401: ErrorResponse;
+  /**
+   * Forbidden
+   */
+  403: ErrorResponse;
+  /**
+   * Not Found
+   */
+  404: ErrorResponse;
+  /**
+   * Unprocessable Entity
+   */
+  422: ErrorResponse;
+};
+
+export type DeleteCodeBlockError = DeleteCodeBlockErrors[keyof DeleteCodeBlockErrors];
+
+export type DeleteCodeBlockResponses = {
+  /**
+   * Successful Response
+   */
+  204: void;
+};
+
+export type DeleteCodeBlockResponse = DeleteCodeBlockResponses[keyof DeleteCodeBlockResponses];
+
+export type ReadCodeBlockData = {
+  body?: never;
+  path: {
+    /**
+     * Code Block Id
+     */
+    code_block_id: string;
+  };
+  query?: never;
+  url: "/api/v1/code-blocks/{code_block_id}";
+};
+
+export type ReadCodeBlockErrors = {
+  /**
+   * Unauthorized
+   */
+  401: ErrorResponse;
+  /**
+   * Forbidden
+   */
+  403: ErrorResponse;
+  /**
+   * Not Found
+   */
+  404: ErrorResponse;
+  /**
+   * Unprocessable Entity
+   */
+  422: ErrorResponse;
+};
+
+export type ReadCodeBlockError = ReadCodeBlockErrors[keyof ReadCodeBlockErrors];
+
+export type ReadCodeBlockResponses = {
+  /**
+   * Successful Response
+   */
+  200: CodeBlockDetail;
+};
+
+export type ReadCodeBlockResponse = ReadCodeBlockResponses[keyof ReadCodeBlockResponses];
+
+export type UpdateCodeBlockData = {
+  body: CodeBlockUpdate;
+  path: {
+    /**
+     * Code Block Id
+     */
+    code_block_id: string;
+  };
+  query?: never;
+  url: "/api/v1/code-blocks/{code_block_id}";
+};
+
+export type UpdateCodeBlockErrors = {
+  /**
+   * Unauthorized
+   */
+  401: ErrorResponse;
+  /**
+   * Forbidden
+   */
+  403: ErrorResponse;
+  /**
+   * Not Found
+   */
+  404: ErrorResponse;
+  /**
+   * Request Entity Too Large
+   */
+  413: ErrorResponse;
+  /**
+   * Unprocessable Entity
+   */
+  422: ErrorResponse;
+};
+
+export type UpdateCodeBlockError = UpdateCodeBlockErrors[keyof UpdateCodeBlockErrors];
+
+export type UpdateCodeBlockResponses = {
+  /**
+   * Successful Response
+   */
+  200: CodeBlockDetail;
+};
+
+export type UpdateCodeBlockResponse = UpdateCodeBlockResponses[keyof UpdateCodeBlockResponses];
+
+export type ListCodeBlockVersionsData = {
+  body?: never;
+  path: {
+    /**
+     * Code Block Id
+     */
+    code_block_id: string;
+  };
+  query?: {
+    /**
+     * Skip
+     */
+    skip?: number;
+    /**
+     * Limit
+     */
+    limit?: number;
+  };
+  url: "/api/v1/code-blocks/{code_block_id}/versions";
+};
+
+export type ListCodeBlockVersionsErrors = {
+  /**
+   * Unauthorized
+   */
+  401: ErrorResponse;
+  /**
+   * Forbidden
+   */
+  403: ErrorResponse;
+  /**
+   * Not Found
+   */
+  404: ErrorResponse;
+  /**
+   * Unprocessable Entity
+   */
+  422: ErrorResponse;
+};
+
+export type ListCodeBlockVersionsError =
+  ListCodeBlockVersionsErrors[keyof ListCodeBlockVersionsErrors];
+
+export type ListCodeBlockVersionsResponses = {
+  /**
+   * Successful Response
+   */
+  200: CodeBlockVersionsPublic;
+};
+
+export type ListCodeBlockVersionsResponse =
+  ListCodeBlockVersionsResponses[keyof ListCodeBlockVersionsResponses];
+
+export type ExportCodeBlockData = {
+  body?: never;
+  path: {
+    /**
+     * Code Block Id
+     */
+    code_block_id: string;
+  };
+  query: {
+    /**
+     * Format
+     */
+    format: "py" | "ipynb";
+    /**
+     * Version
+     *
+     * Another version of the entry; default: this one.
+     */
+    version?: number | null;
+  };
+  url: "/api/v1/code-blocks/{code_block_id}/export";
+};
+
+export type ExportCodeBlockErrors = {
+  /**
+   * Unauthorized
+   */
+  401: ErrorResponse;
+  /**
+   * Forbidden
+   */
+  403: ErrorResponse;
+  /**
+   * Not Found
+   */
+  404: ErrorResponse;
+  /**
+   * Unprocessable Entity
+   */
+  422: ErrorResponse;
+};
+
+export type ExportCodeBlockError = ExportCodeBlockErrors[keyof ExportCodeBlockErrors];
+
+export type ExportCodeBlockResponses = {
+  /**
+   * The file, as an attachment.
+   */
+  200: string;
+};
+
+export type ExportCodeBlockResponse = ExportCodeBlockResponses[keyof ExportCodeBlockResponses];
 
 export type ListApiKeysData = {
   body?: never;

@@ -4,6 +4,7 @@ import type { IconType } from "react-icons";
 import {
   LuFileSpreadsheet,
   LuHouse,
+  LuLibrary,
   LuMessagesSquare,
   LuSettings,
   LuShieldCheck,
@@ -11,7 +12,7 @@ import {
 
 type NavItem = {
   label: string;
-  to: "/" | "/chat" | "/files" | "/settings" | "/admin";
+  to: "/" | "/chat" | "/library" | "/files" | "/settings" | "/admin";
   icon: IconType;
   exact?: boolean;
   adminOnly?: boolean;
@@ -20,6 +21,7 @@ type NavItem = {
 const NAV_ITEMS: NavItem[] = [
   { label: "Home", to: "/", icon: LuHouse, exact: true },
   { label: "Chat", to: "/chat", icon: LuMessagesSquare },
+  { label: "Library", to: "/library", icon: LuLibrary },
   { label: "Files", to: "/files", icon: LuFileSpreadsheet },
   { label: "Settings", to: "/settings", icon: LuSettings },
   { label: "Admin", to: "/admin", icon: LuShieldCheck, adminOnly: true },

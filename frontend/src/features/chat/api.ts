@@ -20,6 +20,7 @@ import {
   type MessagePublic,
   type MessagesPublic,
   readConversation,
+  readFile,
   updateConversation,
 } from "@/client";
 import { client } from "@/client/client.gen";
@@ -116,6 +117,27 @@ export const fileChoicesQueryOptions = (q: string) => {
     placeholderData: keepPreviousData,
   });
 };
+
+/**
+ * Files named by id (a draft from the code library), in that order; ones deleted since, or not
+ * the user's, are left out rather than failing the rest.
+ */
+export const filesByIdQueryOptions = (fileIds: string[]) =>
+  queryOptions({
+    queryKey: ["files", "by-id", fileIds],
+    queryFn: async ({ signal }) => {
+      const files = await Promise.all(
+        fileIds.map((fileId) =>
+          readFile({ path: { file_id: fileId }, signal }).then(
+            (response) => response.data,
+            () => null,
+          ),
+        ),
+      );
+      return files.filter((file): file is FileDetail => file !== null);
+    },
+    enabled: fileIds.length > 0,
+  });
 
 /** Where a question is posted; the answer is an event stream read by useChatStream. */
 export function streamReplyUrl(conversationId: string): string {

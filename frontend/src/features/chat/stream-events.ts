@@ -4,7 +4,15 @@ import type { SseEvent } from "@/lib/sse";
 // The reply stream's events (the backend documents them once, in conversations/streaming.py).
 // Each SSE event is named after its type and carries JSON.
 
-export type CodeBlockEvent = { index: number; language: string | null; code: string };
+/** A block whose fence closed, as stored in the library (id and version null if it was not kept). */
+export type CodeBlockEvent = {
+  index: number;
+  language: string | null;
+  code: string;
+  id: string | null;
+  version: number | null;
+  title: string | null;
+};
 export type UsageEvent = {
   provider: string;
   model: string;

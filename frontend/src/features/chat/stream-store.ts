@@ -55,7 +55,14 @@ export function applyEvent(reply: LiveReply, event: ChatStreamEvent): LiveReply 
         ...reply,
         codeBlocks: [
           ...reply.codeBlocks,
-          { index: event.index, language: event.language, code: event.code },
+          {
+            index: event.index,
+            language: event.language,
+            code: event.code,
+            id: event.id ?? null,
+            version: event.version ?? null,
+            title: event.title ?? null,
+          },
         ],
       };
     case "usage":

@@ -56,7 +56,10 @@ export function mergeTimeline(stored: MessagePublic[], live: LiveReply | null): 
   // Before message_start, a retry answers the question already on screen, where it is.
   const assistant =
     live.assistantMessage ?? placeholder(conversationId, PENDING_ASSISTANT_ID, "assistant", "");
-  merged.push({ ...assistant, live: true });
+  // Blocks are announced (with their library ids) as their fences close, before the stored reply
+  // lists them.
+  const codeBlocks = assistant.code_blocks.length > 0 ? assistant.code_blocks : live.codeBlocks;
+  merged.push({ ...assistant, code_blocks: codeBlocks, live: true });
   return merged;
 }
 

@@ -49,7 +49,9 @@ export const AssistantMessage = memo(function AssistantMessage({
         )}
       </HStack>
       <Stack gap="0" ps={{ base: "0", md: "9" }}>
-        {message.content ? <Markdown content={message.content} /> : null}
+        {message.content ? (
+          <Markdown content={message.content} codeBlocks={message.code_blocks} />
+        ) : null}
         {streaming && <TypingIndicator label={message.content ? "Still writing" : "Thinking"} />}
         {message.status === "cancelled" && !message.content && (
           <Text color="fg.muted" fontStyle="italic">

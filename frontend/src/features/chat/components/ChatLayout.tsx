@@ -79,6 +79,7 @@ export function ChatLayout({ conversationId, onNewChat, onDeleted, children }: C
       <Flex as="section" aria-label="Conversation" direction="column" flex="1" minW="0" minH="0">
         <ChatHeader
           title={title}
+          conversationId={conversation.data ? conversationId : null}
           onOpenConversations={() => setDrawerOpen(true)}
           onNewChat={newChat}
         />

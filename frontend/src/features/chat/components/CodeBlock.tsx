@@ -1,66 +1,20 @@
-import { Box, HStack, Text } from "@chakra-ui/react";
-import { memo, type ReactNode } from "react";
+import { Box, Button, HStack, Text } from "@chakra-ui/react";
+import { Link } from "@tanstack/react-router";
+import { memo } from "react";
+import { LuLibrary } from "react-icons/lu";
 import { CopyButton } from "@/components/CopyButton";
-import { type HighlightedCode, useHighlightedCode } from "../use-highlighted-code";
-
-const LANGUAGE_NAMES: Record<string, string> = {
-  python: "Python",
-  py: "Python",
-  sql: "SQL",
-  bash: "Bash",
-  sh: "Shell",
-  shell: "Shell",
-  shellscript: "Shell",
-  zsh: "Shell",
-  json: "JSON",
-  javascript: "JavaScript",
-  js: "JavaScript",
-  typescript: "TypeScript",
-  ts: "TypeScript",
-  yaml: "YAML",
-  yml: "YAML",
-  r: "R",
-  csv: "CSV",
-  text: "Text",
-};
-
-export function languageName(language: string | null): string {
-  if (!language) return "Code";
-  return LANGUAGE_NAMES[language.toLowerCase()] ?? language;
-}
-
-/** Coloured lines, then whatever arrived since they were coloured, as plain text. */
-function renderCode(code: string, highlighted: HighlightedCode | null): ReactNode {
-  if (!highlighted || !code.startsWith(highlighted.code)) return code;
-  const rest = code.slice(highlighted.code.length);
-  return (
-    <>
-      {highlighted.lines.map((line, lineIndex) => (
-        // Lines and tokens never move within one result: their positions are stable keys.
-        // biome-ignore lint/suspicious/noArrayIndexKey: see above
-        <span key={lineIndex}>
-          {lineIndex > 0 && "\n"}
-          {line.map((token, tokenIndex) => (
-            // biome-ignore lint/suspicious/noArrayIndexKey: see above
-            <span key={tokenIndex} style={token.htmlStyle}>
-              {token.content}
-            </span>
-          ))}
-        </span>
-      ))}
-      {rest}
-    </>
-  );
-}
+import { CodeView } from "@/components/code/CodeView";
+import { languageName } from "@/lib/code-languages";
 
 type CodeBlockProps = {
   code: string;
   language: string | null;
+  /** The block's entry in the code library, once the server has stored it. */
+  libraryId?: string | null;
 };
 
-/** A fenced block of a reply: its language, a Copy button and highlighted code (lazy-loaded). */
-export const CodeBlock = memo(function CodeBlock({ code, language }: CodeBlockProps) {
-  const highlighted = useHighlightedCode(code, language);
+/** A fenced block of a reply: its language, Copy, its library entry and highlighted code. */
+export const CodeBlock = memo(function CodeBlock({ code, language, libraryId }: CodeBlockProps) {
   const name = languageName(language);
 
   return (
@@ -86,30 +40,19 @@ export const CodeBlock = memo(function CodeBlock({ code, language }: CodeBlockPr
         <Text as="figcaption" textStyle="xs" fontWeight="medium" fontFamily="mono">
           {name}
         </Text>
-        <CopyButton text={code} />
+        <HStack gap="0">
+          {libraryId && (
+            <Button asChild size="xs" variant="ghost">
+              <Link to="/library/$blockId" params={{ blockId: libraryId }}>
+                <LuLibrary aria-hidden />
+                Open in library
+              </Link>
+            </Button>
+          )}
+          <CopyButton text={code} />
+        </HStack>
       </HStack>
-      <Box
-        as="pre"
-        m="0"
-        p="4"
-        overflowX="auto"
-        fontFamily="mono"
-        fontSize="13px"
-        lineHeight="1.65"
-        tabIndex={0}
-        css={{
-          "& span[style]": {
-            color: "var(--shiki-light)",
-            fontStyle: "var(--shiki-light-font-style)",
-          },
-          ".dark & span[style]": {
-            color: "var(--shiki-dark)",
-            fontStyle: "var(--shiki-dark-font-style)",
-          },
-        }}
-      >
-        <code>{renderCode(code, highlighted)}</code>
-      </Box>
+      <CodeView code={code} language={language} />
     </Box>
   );
 });

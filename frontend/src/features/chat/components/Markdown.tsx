@@ -1,6 +1,6 @@
 import { Box, Code, Link } from "@chakra-ui/react";
 import type { Element, ElementContent } from "hast";
-import { memo } from "react";
+import { createContext, memo, useContext } from "react";
 import ReactMarkdown, { type Components } from "react-markdown";
 import remarkGfm from "remark-gfm";
 import { CodeBlock } from "./CodeBlock";
@@ -29,11 +29,30 @@ function fencedBlock(pre: Element | undefined): { language: string | null; code:
   };
 }
 
+/** A reply's block as the server stored it: its library entry, found again by its code. */
+export type LinkedBlock = { code: string; id?: string | null };
+
+const LinkedBlocks = createContext<readonly LinkedBlock[]>([]);
+
+const withoutTrailingSpace = (text: string) => text.replace(/\s+$/, "");
+
+/**
+ * The library id of a rendered block. Matched on the code rather than the position, because the
+ * renderer and the server's fence parser may disagree on what counts as a block in odd markdown.
+ */
+function libraryIdOf(blocks: readonly LinkedBlock[], code: string): string | null {
+  const wanted = withoutTrailingSpace(code);
+  return blocks.find((block) => withoutTrailingSpace(block.code) === wanted)?.id ?? null;
+}
+
+function FencedCode({ node }: { node: Element | undefined }) {
+  const blocks = useContext(LinkedBlocks);
+  const { language, code } = fencedBlock(node);
+  return <CodeBlock language={language} code={code} libraryId={libraryIdOf(blocks, code)} />;
+}
+
 const components: Components = {
-  pre: ({ node }) => {
-    const { language, code } = fencedBlock(node);
-    return <CodeBlock language={language} code={code} />;
-  },
+  pre: ({ node }) => <FencedCode node={node} />,
   code: ({ children }) => <Code size="sm">{children}</Code>,
   a: ({ href, children }) => (
     <Link href={href} target="_blank" rel="noopener noreferrer nofollow" color="brand.fg">
@@ -57,13 +76,23 @@ const components: Components = {
 
 const remarkPlugins = [remarkGfm];
 
+const NO_BLOCKS: readonly LinkedBlock[] = [];
+
+type MarkdownProps = {
+  content: string;
+  /** The reply's stored blocks: each rendered block links to its library entry. */
+  codeBlocks?: readonly LinkedBlock[];
+};
+
 /** A reply's markdown (GitHub flavour), with highlighted code blocks. Raw HTML is not rendered. */
-export const Markdown = memo(function Markdown({ content }: { content: string }) {
+export const Markdown = memo(function Markdown({ content, codeBlocks = NO_BLOCKS }: MarkdownProps) {
   return (
-    <Box css={markdownStyles}>
-      <ReactMarkdown remarkPlugins={remarkPlugins} components={components}>
-        {content}
-      </ReactMarkdown>
-    </Box>
+    <LinkedBlocks.Provider value={codeBlocks}>
+      <Box css={markdownStyles}>
+        <ReactMarkdown remarkPlugins={remarkPlugins} components={components}>
+          {content}
+        </ReactMarkdown>
+      </Box>
+    </LinkedBlocks.Provider>
   );
 });

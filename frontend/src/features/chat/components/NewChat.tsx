@@ -8,6 +8,7 @@ import type { Attachments } from "../attachments";
 import { focusComposer } from "../focus";
 import { useChatStream } from "../use-chat-stream";
 import { useModelSelection } from "../use-model-selection";
+import { usePickedUpDraft } from "../use-picked-up-draft";
 import { ChatComposer } from "./ChatComposer";
 import { ChatEmptyState } from "./ChatEmptyState";
 import { ChatThread } from "./ChatThread";
@@ -23,8 +24,9 @@ type NewChatProps = {
  * where the same stream keeps going.
  */
 export function NewChat({ onStarted }: NewChatProps) {
+  const pickedUp = usePickedUpDraft();
   const [files, setFiles] = useState<FileSummary[]>([]);
-  const [draft, setDraft] = useState("");
+  const [draft, setDraft] = useState(pickedUp.text);
   const [chooserOpen, setChooserOpen] = useState(false);
   const textareaRef = useRef<HTMLTextAreaElement>(null);
   const model = useModelSelection(null);
@@ -32,6 +34,16 @@ export function NewChat({ onStarted }: NewChatProps) {
   const { send } = useChatStream(null);
 
   useEffect(() => focusComposer(textareaRef), []);
+
+  // The draft's files arrive after the first render; files chosen meanwhile stay.
+  const draftFiles = pickedUp.files;
+  useEffect(() => {
+    if (!draftFiles) return;
+    setFiles((current) => [
+      ...current,
+      ...draftFiles.filter((f) => !current.some((c) => c.id === f.id)),
+    ]);
+  }, [draftFiles]);
 
   const attachments: Attachments = {
     files,

@@ -2,6 +2,7 @@ import { Box, Button, Heading, HStack, Stack, Text } from "@chakra-ui/react";
 import { Link } from "@tanstack/react-router";
 import {
   LuArrowRight,
+  LuLibrary,
   LuMessagesSquare,
   LuPalette,
   LuShieldCheck,
@@ -25,7 +26,8 @@ export function NextSteps({ isSuperuser, hasFullName }: NextStepsProps) {
           Start with your data: upload a CSV file and Red Panda profiles it, so you see its columns,
           types, missing values and rows. Then open Chat, attach the file and ask about it; the
           built-in assistant answers without any key, and your own OpenAI, Anthropic or local model
-          key can be added in Settings. The code library arrives in a next release of Red Panda.
+          key can be added in Settings. Every code block of a reply is kept in your code library,
+          where you can find it again, edit it, copy it or export it.
         </Text>
         <Stack mt="5" gap="3" direction={{ base: "column", md: "row" }}>
           <Button asChild colorPalette="brand">
@@ -41,6 +43,12 @@ export function NextSteps({ isSuperuser, hasFullName }: NextStepsProps) {
             <Link to="/chat">
               <LuMessagesSquare aria-hidden />
               Ask about your data
+            </Link>
+          </Button>
+          <Button asChild variant="outline">
+            <Link to="/library">
+              <LuLibrary aria-hidden />
+              Open the code library
             </Link>
           </Button>
           <Button asChild variant="outline">

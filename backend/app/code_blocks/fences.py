@@ -9,7 +9,7 @@ could still turn out to be content (```` ```python ```` inside a block is not a 
 """
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 _OPENING = re.compile(r"^(?P<indent> {0,3})(?P<fence>`{3,}|~{3,})(?P<info>.*)$")
 _CLOSING = re.compile(r"^ {0,3}(?P<fence>`{3,}|~{3,})[ \t]*$")
@@ -20,6 +20,9 @@ class CodeBlock:
     index: int  # 0-based position among the blocks of the text
     language: str | None
     code: str
+    # Where the opening fence's line starts in the text fed: what precedes it is the prose that
+    # introduces the block. Not part of equality: the same block is the same wherever it stands.
+    start: int = field(default=0, compare=False)
 
 
 @dataclass(slots=True)
@@ -28,6 +31,7 @@ class _OpenBlock:
     indent: int
     language: str | None
     lines: list[str]
+    start: int = 0
 
 
 class FenceScanner:
@@ -37,6 +41,12 @@ class FenceScanner:
         self._pending = ""  # the start of a line whose newline has not arrived yet
         self._open: _OpenBlock | None = None
         self._count = 0
+        self._line_start = 0  # offset in the text fed of the line being read
+
+    @property
+    def is_inside(self) -> bool:
+        """Whether the lines fed so far (the complete ones) leave a block open."""
+        return self._open is not None
 
     def feed(self, text: str) -> list[CodeBlock]:
         *lines, self._pending = (self._pending + text).split("\n")
@@ -53,10 +63,12 @@ class FenceScanner:
         return blocks
 
     def _line(self, line: str) -> CodeBlock | None:
+        start = self._line_start
+        self._line_start += len(line) + 1  # and its newline
         line = line.removesuffix("\r")
         block = self._open
         if block is None:
-            self._open = _opening(line)
+            self._open = _opening(line, start=start)
             return None
         closing = _CLOSING.match(line)
         if (
@@ -70,7 +82,12 @@ class FenceScanner:
         return None
 
     def _emit(self, block: _OpenBlock) -> CodeBlock:
-        found = CodeBlock(index=self._count, language=block.language, code="\n".join(block.lines))
+        found = CodeBlock(
+            index=self._count,
+            language=block.language,
+            code="\n".join(block.lines),
+            start=block.start,
+        )
         self._count += 1
         return found
 
@@ -81,7 +98,7 @@ def extract_code_blocks(text: str, *, include_unterminated: bool = True) -> list
     return [*scanner.feed(text), *scanner.finish(include_unterminated=include_unterminated)]
 
 
-def _opening(line: str) -> _OpenBlock | None:
+def _opening(line: str, *, start: int) -> _OpenBlock | None:
     match = _OPENING.match(line)
     if match is None:
         return None
@@ -90,7 +107,9 @@ def _opening(line: str) -> _OpenBlock | None:
         return None  # inline code such as ```x``` is not a fence
     words = info.split()
     language = words[0].lower() if words else None
-    return _OpenBlock(fence=fence, indent=len(match["indent"]), language=language, lines=[])
+    return _OpenBlock(
+        fence=fence, indent=len(match["indent"]), language=language, lines=[], start=start
+    )
 
 
 def _dedent(line: str, indent: int) -> str:

@@ -1,6 +1,6 @@
 import pytest
 
-from app.conversations.code_fences import CodeBlock, FenceScanner, extract_code_blocks
+from app.code_blocks.fences import CodeBlock, FenceScanner, extract_code_blocks
 
 REPLY = """\
 Here is the total per region:
