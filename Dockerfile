@@ -8,8 +8,8 @@ COPY frontend/ ./
 RUN npx vite build
 
 FROM python:3.11-slim-bookworm AS app
-# bubblewrap isolates the code the LLM writes (see DESIGN.md section 9).
-RUN apt-get update && apt-get install -y --no-install-recommends bubblewrap curl \
+# libseccomp2: the code sandbox's system-call filter (backend/app/execution; DESIGN.md section 9).
+RUN apt-get update && apt-get install -y --no-install-recommends libseccomp2 curl \
     && rm -rf /var/lib/apt/lists/* \
     && pip install --no-cache-dir uv
 WORKDIR /app/backend

@@ -4,7 +4,8 @@
 #   scripts/install.sh            # what the app needs to run
 #   scripts/install.sh --tests    # plus what the tests need (Chromium for the browser tests)
 #
-# Debian packages: postgresql (unless a database server is given), bubblewrap (the sandbox), chromium (tests).
+# Debian packages: postgresql (unless a database server is given), libseccomp2 (the sandbox's system-call
+# filter, loaded by pyseccomp), chromium (tests).
 # Python packages come from backend/uv.lock, npm packages from frontend/package-lock.json.
 set -euo pipefail
 
@@ -27,7 +28,7 @@ apt_install() {
   DEBIAN_FRONTEND=noninteractive "${sudo[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 }
 
-debian_packages=(bubblewrap ca-certificates curl)
+debian_packages=(libseccomp2 ca-certificates curl)
 # The server binaries are needed unless a database server is given (DATABASE_URL to run, TEST_DATABASE_URL to test).
 db_given="${DATABASE_URL:-}"
 $with_tests && db_given="${TEST_DATABASE_URL:-}"

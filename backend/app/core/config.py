@@ -98,6 +98,26 @@ class Settings(BaseSettings):
     # Longest a code library search (or its filter menus) may run before PostgreSQL stops it.
     SEARCH_STATEMENT_TIMEOUT_MS: PositiveInt = 2000
 
+    # Code runs (app.execution): limits of one run, and the sandbox's shared resources.
+    SANDBOX_TIMEOUT_SECONDS: PositiveFloat = 30
+    SANDBOX_MEMORY_BYTES: PositiveInt = 2 * 1024 * 1024 * 1024  # on top of the data already loaded
+    SANDBOX_CPU_SECONDS: PositiveInt = 30
+    # Threads, in fact: a run cannot start processes at all.
+    SANDBOX_MAX_PROCESSES: PositiveInt = 64
+    SANDBOX_MAX_OPEN_FILES: PositiveInt = 64
+    # Size of a run's scratch folder, and of any one file written there.
+    SANDBOX_MAX_WRITE_BYTES: PositiveInt = 64 * 1024 * 1024
+    # Printed output kept per run.
+    SANDBOX_MAX_OUTPUT_BYTES: PositiveInt = 64 * 1024
+    # A table result kept whole as CSV for download; larger ones are previewed only.
+    SANDBOX_MAX_CSV_BYTES: PositiveInt = 20 * 1024 * 1024
+    SANDBOX_CONCURRENCY: PositiveInt = 4
+    # Files kept loaded between runs (per app process), and for how long once unused.
+    SANDBOX_CACHE_BYTES: PositiveInt = 2 * 1024 * 1024 * 1024
+    SANDBOX_CACHE_IDLE_SECONDS: PositiveInt = 600
+    # Run code even when this host cannot isolate it (no root, no seccomp...). Never in production.
+    SANDBOX_ALLOW_UNISOLATED: bool = False
+
     RATE_LIMIT_ENABLED: bool = True
     RATE_LIMIT_STORAGE_URI: str = "memory://"
     RATE_LIMIT_LOGIN: str = "10/minute"

@@ -100,7 +100,7 @@ async def test_api_paths_never_get_the_index_page(spa: AsyncClient) -> None:
 async def test_api_still_works_next_to_the_spa(spa: AsyncClient) -> None:
     response = await spa.get("/api/v1/health")
 
-    assert response.json() == {"status": "ok", "database": "ok"}
+    assert response.json()["database"] == "ok"
 
 
 async def test_posting_to_a_page_is_405(spa: AsyncClient) -> None:
