@@ -45,6 +45,7 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 from app.core.config import Settings, settings
 from app.core.db import SessionFactory, committing, create_engine, get_session, get_session_factory
 from app.core.security import create_access_token
+from app.execution.client import Sandbox, SandboxConfig
 from app.main import create_app
 from app.models import User
 from app.users import service as users_service
@@ -127,10 +128,23 @@ def remove_data_dir() -> Iterator[None]:
     shutil.rmtree(settings.DATA_DIR, ignore_errors=True)
 
 
+@pytest.fixture(scope="session")
+async def sandbox(test_settings: Settings) -> AsyncIterator[Sandbox]:
+    """One sandbox worker for the whole run: starting one per test would cost seconds each."""
+    shared = Sandbox(SandboxConfig.from_settings(test_settings))
+    await shared.start()
+    yield shared
+    await shared.stop()
+
+
 @pytest.fixture
-def app(test_settings: Settings, connection: AsyncConnection, tmp_path: Path) -> FastAPI:
+def app(
+    test_settings: Settings, connection: AsyncConnection, tmp_path: Path, sandbox: Sandbox
+) -> FastAPI:
     # Each test stores files in a folder of its own, so it can check exactly what is left behind.
-    application = create_app(test_settings.model_copy(update={"DATA_DIR": tmp_path / "data"}))
+    application = create_app(
+        test_settings.model_copy(update={"DATA_DIR": tmp_path / "data"}), sandbox=sandbox
+    )
     use_test_transaction(application, connection)
     return application
 

@@ -192,6 +192,8 @@ class CodeBlockSummary(BaseModel):
     conversation_id: uuid.UUID | None
     conversation_title: str | None = Field(description="Null when the conversation is deleted.")
     executed_successfully: bool | None = Field(description="Null until the block has run.")
+    run_count: int = Field(description="Runs of the entry, all versions, chat and library.")
+    distinct_file_count: int = Field(description="Distinct files the entry ran on.")
     has_syntax_error: bool
     created_at: datetime = Field(description="When the entry's first version was made.")
     updated_at: datetime

@@ -8,11 +8,16 @@ description and code, served by trigram indexes when a user has very many blocks
 
 Every statement runs under SEARCH_STATEMENT_TIMEOUT_MS: a search that would take longer is stopped
 by PostgreSQL and answered with `SearchTimedOut` (503) instead of holding a connection.
+
+One statement answers a page and its count: a narrow pass over the matches (ids, sort keys and
+`count(*) OVER ()`, before the LIMIT) picks the page, then only the page's rows are read in full,
+with their conversation's title. A separate count runs only for a page past the last match.
 """
 
 import re
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Sequence
 from contextlib import asynccontextmanager
+from dataclasses import dataclass
 from typing import Any, cast
 
 from sqlalchemy import (
@@ -21,6 +26,7 @@ from sqlalchemy import (
     Integer,
     exists,
     func,
+    label,
     literal_column,
     or_,
     text,
@@ -28,6 +34,7 @@ from sqlalchemy import (
 from sqlalchemy import cast as sql_cast
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import QueryableAttribute, defer
+from sqlalchemy.sql.elements import UnaryExpression
 from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 from sqlmodel.sql.expression import Select
@@ -38,6 +45,7 @@ from app.code_blocks.schemas import CodeBlockSearch, CodeBlocksPublic
 from app.code_blocks.summaries import PREVIEW_SOURCE_CHARS, to_summary
 from app.core.config import settings
 from app.core.search import contains_pattern
+from app.execution.runs.counts import NOT_RUN, run_counts
 from app.models import CodeBlock, Conversation, User
 from app.models.code_block import search_vector
 
@@ -59,16 +67,28 @@ async def search_time_limit(session: AsyncSession) -> AsyncIterator[None]:
         if getattr(error.orig, "sqlstate", None) == QUERY_CANCELED:
             raise SearchTimedOut from error
         raise
-    # Back to the connection's own setting for whatever the transaction does next.
+    # Back to the connection's own setting for whatever the transaction does next (the search's
+    # run counts, say): they are not searches, and their failure is not SearchTimedOut.
     connection = await session.connection()
     await connection.execute(text("SET LOCAL statement_timeout TO DEFAULT"))
+
+
+@dataclass(frozen=True)
+class SortKey:
+    """One key of a search's order: computed over the matches, then applied again to the page."""
+
+    value: ColumnExpressionArgument[Any]
+    descending: bool
+
+    def applied_to(self, value: ColumnElement[Any]) -> UnaryExpression[Any]:
+        return value.desc() if self.descending else value.asc()
 
 
 async def search_code_blocks(
     session: AsyncSession, *, owner: User, search: CodeBlockSearch
 ) -> CodeBlocksPublic:
     conditions = [*owned_latest(owner), *_filters(search)]
-    ordering: list[ColumnElement[Any]] = []
+    ordering: list[SortKey] = []
     query_text = " ".join((search.q or "").split())
     if query_text:
         matched, ranking = _text_match(query_text, search.match)
@@ -77,29 +97,69 @@ async def search_code_blocks(
             ordering.extend(ranking)
     ordering.extend(_sort_keys(search))
 
-    count_query = select(func.count()).select_from(CodeBlock).where(*conditions)
-    page_query: Select[CodeBlock, str, str | None] = (
+    page_query = _page_query(conditions, ordering, skip=search.skip, limit=search.limit)
+    async with search_time_limit(session):
+        rows = (await session.exec(page_query)).all()
+        if rows:
+            *_, total = rows[0]
+        elif search.skip == 0:
+            total = 0
+        else:  # past the last match: the page counted nothing
+            count_query = select(func.count()).select_from(CodeBlock).where(*conditions)
+            total = (await session.exec(count_query)).one()
+    counts = await run_counts(session, lineage_ids=[row[0].lineage_id for row in rows])
+    summaries = [
+        to_summary(
+            block,
+            code_head=code_head,
+            conversation_title=conversation_title,
+            runs=counts.get(block.lineage_id, NOT_RUN),
+        )
+        for block, code_head, conversation_title, _ in rows
+    ]
+    return CodeBlocksPublic(data=summaries, count=total)
+
+
+def _page_query(
+    conditions: Sequence[ColumnExpressionArgument[bool]],
+    ordering: Sequence[SortKey],
+    *,
+    skip: int,
+    limit: int,
+) -> Select[CodeBlock, str, str | None, int]:
+    """The page's rows, each with its code's start, its conversation's title and the number of
+    matches. The matches are sorted and counted carrying only their ids and sort keys (a wide row
+    per match would make a user's 20,000 entries spill to disk); the page's rows are read after."""
+    keys = [label(f"sort_{n}", key.value) for n, key in enumerate(ordering)]
+    page = (
+        select(col(CodeBlock.id).label("id"))
+        .add_columns(*keys, func.count().over().label("total"))
+        .where(*conditions)
+        .order_by(*(key.applied_to(column) for key, column in zip(ordering, keys, strict=True)))
+        .offset(skip)
+        .limit(limit)
+        .subquery("page")
+    )
+    # In the select list, PostgreSQL looks the title up for the page's rows only.
+    conversation_title = (
+        select(col(Conversation.title))
+        .where(col(Conversation.id) == col(CodeBlock.conversation_id))
+        .correlate(CodeBlock)
+        .scalar_subquery()
+    )
+    sorted_page = (key.applied_to(page.c[f"sort_{n}"]) for n, key in enumerate(ordering))
+    return (
         select(
             CodeBlock,
             func.left(col(CodeBlock.code), PREVIEW_SOURCE_CHARS).label("code_head"),
-            col(Conversation.title).label("conversation_title"),
+            conversation_title.label("conversation_title"),
+            page.c.total,
         )
-        .outerjoin(Conversation, col(Conversation.id) == col(CodeBlock.conversation_id))
-        .where(*conditions)
+        .join(page, col(CodeBlock.id) == page.c.id)
         # A block's code may be long: the preview reads its start only, and reading more raises.
         .options(defer(cast(QueryableAttribute[Any], CodeBlock.code), raiseload=True))
-        .order_by(*ordering)
-        .offset(search.skip)
-        .limit(search.limit)
+        .order_by(*sorted_page)
     )
-    async with search_time_limit(session):
-        total = (await session.exec(count_query)).one()
-        rows = (await session.exec(page_query)).all()
-    summaries = [
-        to_summary(block, code_head=code_head, conversation_title=conversation_title)
-        for block, code_head, conversation_title in rows
-    ]
-    return CodeBlocksPublic(data=summaries, count=total)
 
 
 def owned_latest(owner: User) -> list[ColumnExpressionArgument[bool]]:
@@ -144,9 +204,7 @@ def _imports_module(module: str) -> ColumnElement[bool]:
     )
 
 
-def _text_match(
-    query_text: str, match: str
-) -> tuple[ColumnElement[bool], list[ColumnElement[Any]]]:
+def _text_match(query_text: str, match: str) -> tuple[ColumnElement[bool], list[SortKey]]:
     """The condition a block must meet for the search, and the order of relevance."""
     words = _NOT_A_WORD.sub(" ", query_text)
     ts_query = func.websearch_to_tsquery(literal_column("'english'::regconfig"), words).op("||")(
@@ -169,18 +227,26 @@ def _text_match(
     as_substring = or_(in_title, in_description, in_code)
 
     if match == "words":
-        return in_words, [word_rank.desc()]
+        return in_words, [SortKey(word_rank, descending=True)]
     if match == "substring":
-        return as_substring, [substring_rank.desc()]
-    return or_(in_words, as_substring), [in_words.desc(), word_rank.desc(), substring_rank.desc()]
+        return as_substring, [SortKey(substring_rank, descending=True)]
+    return or_(in_words, as_substring), [
+        SortKey(in_words, descending=True),
+        SortKey(word_rank, descending=True),
+        SortKey(substring_rank, descending=True),
+    ]
 
 
-def _sort_keys(search: CodeBlockSearch) -> list[ColumnElement[Any]]:
+def _sort_keys(search: CodeBlockSearch) -> list[SortKey]:
     # The id breaks ties, so pages never overlap or skip an entry.
     if search.sort == "oldest":
-        return [col(CodeBlock.lineage_created_at).asc(), col(CodeBlock.id).asc()]
+        return [SortKey(col(CodeBlock.lineage_created_at), descending=False), _by_id(False)]
     if search.sort == "updated":
-        return [col(CodeBlock.updated_at).desc(), col(CodeBlock.id).desc()]
+        return [SortKey(col(CodeBlock.updated_at), descending=True), _by_id(True)]
     if search.sort == "title":
-        return [func.lower(col(CodeBlock.title)).asc(), col(CodeBlock.id).asc()]
-    return [col(CodeBlock.lineage_created_at).desc(), col(CodeBlock.id).desc()]
+        return [SortKey(func.lower(col(CodeBlock.title)), descending=False), _by_id(False)]
+    return [SortKey(col(CodeBlock.lineage_created_at), descending=True), _by_id(True)]
+
+
+def _by_id(descending: bool) -> SortKey:
+    return SortKey(col(CodeBlock.id), descending=descending)

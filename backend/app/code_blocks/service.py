@@ -21,6 +21,7 @@ from app.code_blocks.exceptions import CodeBlockNotFound
 from app.code_blocks.languages import normalise_language
 from app.code_blocks.schemas import CodeBlockCreate, CodeBlockDetail, CodeBlockUpdate
 from app.code_blocks.summaries import to_detail
+from app.execution.runs.counts import lineage_run_count
 from app.models import CodeBlock, Conversation, File, User
 from app.models.base import utc_now
 
@@ -130,6 +131,7 @@ async def read_code_block(session: AsyncSession, *, block: CodeBlock) -> CodeBlo
         files=await _existing_files(session, block=block),
         latest_version_id=latest_id,
         versions_count=latest_version,
+        runs=await lineage_run_count(session, lineage_id=block.lineage_id),
     )
 
 

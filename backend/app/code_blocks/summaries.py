@@ -5,6 +5,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from app.code_blocks.schemas import CodeBlockDetail, CodeBlockFile, CodeBlockSummary
+from app.execution.runs.counts import RunCount
 from app.models import CodeBlock, File
 
 PREVIEW_LINES = 12
@@ -20,12 +21,12 @@ def code_preview(code: str) -> str:
 
 
 def to_summary(
-    block: CodeBlock, *, code_head: str, conversation_title: str | None
+    block: CodeBlock, *, code_head: str, conversation_title: str | None, runs: RunCount
 ) -> CodeBlockSummary:
     """A latest version as a list entry. Versions are only ever deleted all together, so the
     latest version's number is also the number of versions."""
     return CodeBlockSummary(
-        **_entry_fields(block, conversation_title=conversation_title),
+        **_entry_fields(block, conversation_title=conversation_title, runs=runs),
         versions_count=block.version,
         code_preview=code_preview(code_head),
     )
@@ -38,9 +39,10 @@ def to_detail(
     files: Sequence[File],
     latest_version_id: uuid.UUID,
     versions_count: int,
+    runs: RunCount,
 ) -> CodeBlockDetail:
     return CodeBlockDetail(
-        **_entry_fields(block, conversation_title=conversation_title),
+        **_entry_fields(block, conversation_title=conversation_title, runs=runs),
         versions_count=versions_count,
         code_preview=code_preview(block.code),
         code=block.code,
@@ -60,7 +62,9 @@ def to_detail(
     )
 
 
-def _entry_fields(block: CodeBlock, *, conversation_title: str | None) -> dict[str, Any]:
+def _entry_fields(
+    block: CodeBlock, *, conversation_title: str | None, runs: RunCount
+) -> dict[str, Any]:
     return {
         "id": block.id,
         "lineage_id": block.lineage_id,
@@ -75,6 +79,8 @@ def _entry_fields(block: CodeBlock, *, conversation_title: str | None) -> dict[s
         "conversation_id": block.conversation_id,
         "conversation_title": conversation_title,
         "executed_successfully": block.executed_successfully,
+        "run_count": runs.runs,
+        "distinct_file_count": runs.distinct_files,
         "has_syntax_error": block.syntax_error is not None,
         "created_at": block.lineage_created_at,
         "updated_at": block.updated_at,

@@ -5,6 +5,7 @@ from sqlmodel import SQLModel
 from app.models.api_key import ApiKey
 from app.models.code_block import CodeBlock
 from app.models.conversation import Conversation, ConversationFile
+from app.models.execution import Execution
 from app.models.file import File
 from app.models.llm_usage import LLMUsage
 from app.models.message import Message
@@ -15,6 +16,7 @@ __all__ = [
     "CodeBlock",
     "Conversation",
     "ConversationFile",
+    "Execution",
     "File",
     "LLMUsage",
     "Message",

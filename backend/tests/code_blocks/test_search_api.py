@@ -176,6 +176,8 @@ async def test_the_summary_has_what_the_library_shows(
         "conversation_id",
         "conversation_title",
         "executed_successfully",
+        "run_count",
+        "distinct_file_count",
         "has_syntax_error",
         "created_at",
         "updated_at",
