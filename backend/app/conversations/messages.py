@@ -14,14 +14,20 @@ from sqlalchemy.orm.attributes import set_committed_value
 from sqlmodel import col, select, update
 from sqlmodel.ext.asyncio.session import AsyncSession
 
-from app.code_blocks import service as code_blocks_service
 from app.code_blocks.fences import CodeBlock as FencedBlock
 from app.code_blocks.fences import extract_code_blocks
+from app.conversations import message_blocks
 from app.conversations.exceptions import MessageNotFound
-from app.conversations.schemas import CodeBlockPublic, MessagePublic, MessagesPublic
+from app.conversations.message_blocks import BlockRecord
+from app.conversations.schemas import (
+    CodeBlockPublic,
+    FixedVersion,
+    MessagePublic,
+    MessagesPublic,
+)
 from app.core.config import settings
 from app.llm.base import Usage
-from app.models import CodeBlock, Conversation, Message
+from app.models import Conversation, Message
 from app.models.base import utc_now
 from app.models.message import MessageStatus
 
@@ -35,23 +41,27 @@ STALE_MARGIN_SECONDS = 30
 _FENCE_MARKS = re.compile(r"(`{3,}|~{3,})[^\s`]*")
 
 
-def to_public(message: Message, saved: Sequence[CodeBlock] = ()) -> MessagePublic:
-    """The message, with a reply's code blocks and, for those saved, their library entries."""
+def to_public(message: Message, saved: Sequence[BlockRecord] = ()) -> MessagePublic:
+    """The message, with a reply's code blocks and, for those saved, their library entries and runs."""
     public = MessagePublic.model_validate(message)
     if message.role == "assistant":
         # A reply cut short may end inside a block: only a finished reply's last block is whole.
         blocks = extract_code_blocks(
             message.content, include_unterminated=message.status == "complete"
         )
-        entries = {entry.block_index: entry for entry in saved}
-        public.code_blocks = [_public_block(block, entries.get(block.index)) for block in blocks]
+        records = {record.entry.block_index: record for record in saved}
+        public.code_blocks = [_public_block(block, records.get(block.index)) for block in blocks]
     return public
 
 
-def _public_block(block: FencedBlock, entry: CodeBlock | None) -> CodeBlockPublic:
+def _public_block(block: FencedBlock, record: BlockRecord | None) -> CodeBlockPublic:
     public = CodeBlockPublic(index=block.index, language=block.language, code=block.code)
-    if entry is not None:
+    if record is not None:
+        entry, fixed = record.entry, record.fixed
         public.id, public.version, public.title = entry.id, entry.version, entry.title
+        public.runs = record.runs
+        if fixed is not None:
+            public.fixed_version = FixedVersion(id=fixed.id, version=fixed.version, code=fixed.code)
     return public
 
 
@@ -105,7 +115,9 @@ async def list_messages(
     )
     rows = (await session.exec(query)).all()
     replies = [message.id for message in rows if message.role == "assistant"]
-    saved = await code_blocks_service.blocks_of_messages(session, message_ids=replies)
+    saved = await message_blocks.records_of(
+        session, owner_id=conversation.user_id, message_ids=replies
+    )
     return MessagesPublic(
         data=[to_public(message, saved.get(message.id, ())) for message in rows], count=total
     )

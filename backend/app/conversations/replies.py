@@ -20,6 +20,7 @@ from app.core.db import after_rollback
 from app.llm.base import ChatRequest, ChatTurn, Dataset, LLMProvider, ProviderName
 from app.llm.registry import provider_for
 from app.models import Conversation, Message, User
+from app.users.schemas import UserSettings
 
 RETRYABLE = frozenset({"error", "cancelled"})
 
@@ -41,6 +42,8 @@ class Reply:
     upstream: EarlyStart
     # The files attached when the question was asked: the provenance of the reply's code blocks.
     file_ids: list[uuid.UUID]
+    # The user's setting: run the reply's Python blocks once its text is complete.
+    auto_run: bool
     needs_title: bool
 
 
@@ -72,7 +75,15 @@ async def start_reply(
         model=chosen.model,
     )
     return _reply(
-        conversation, chosen, provider, request, upstream, question, answer, context.file_ids
+        conversation,
+        chosen,
+        provider,
+        request,
+        upstream,
+        question,
+        answer,
+        context.file_ids,
+        UserSettings.model_validate(owner.settings).auto_run,
     )
 
 
@@ -110,7 +121,15 @@ async def retry_reply(
         model=chosen.model,
     )
     return _reply(
-        conversation, chosen, provider, request, upstream, question, answer, context.file_ids
+        conversation,
+        chosen,
+        provider,
+        request,
+        upstream,
+        question,
+        answer,
+        context.file_ids,
+        UserSettings.model_validate(owner.settings).auto_run,
     )
 
 
@@ -168,6 +187,7 @@ def _reply(
     question: Message,
     answer: Message,
     file_ids: list[uuid.UUID],
+    auto_run: bool,
 ) -> Reply:
     return Reply(
         owner_id=conversation.user_id,
@@ -181,5 +201,6 @@ def _reply(
         request=request,
         upstream=upstream,
         file_ids=file_ids,
+        auto_run=auto_run,
         needs_title=conversation.title is None,
     )

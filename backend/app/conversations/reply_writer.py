@@ -71,7 +71,7 @@ class ReplyWriter:
         if not unsaved or not (due or unsaved >= SAVE_EVERY_CHARS):
             return
         message = self._message
-        self._row_exists = await self._write(
+        self._row_exists = await self.write(
             lambda: messages.save_content(self._session, message=message, content=self.content)
         )
         if not self._row_exists:
@@ -82,7 +82,7 @@ class ReplyWriter:
         self, status: MessageStatus, *, kind: str | None = None, detail: str | None = None
     ) -> Message:
         message = self._message
-        self._row_exists = await self._write(
+        self._row_exists = await self.write(
             lambda: messages.finish_message(
                 self._session,
                 message=message,
@@ -103,7 +103,7 @@ class ReplyWriter:
             )
             await self._record(usage, purpose="reply", conversation_exists=self._row_exists)
 
-        await self._write(finish_and_count)
+        await self.write(finish_and_count)
         return message
 
     async def save_block(self, block: FencedBlock) -> CodeBlock:
@@ -127,7 +127,7 @@ class ReplyWriter:
             )
 
         try:
-            saved = await self._write(store)
+            saved = await self.write(store)
         except IntegrityError:
             # The reply's row went (its conversation was deleted) since the last write.
             self._row_exists = False
@@ -144,7 +144,7 @@ class ReplyWriter:
         async def read() -> str | None:
             return (await self._session.exec(query)).first()
 
-        return await self._write(read) is None
+        return await self.write(read) is None
 
     async def save_title(self, title: titles.Title) -> bool:
         """Store the title unless the user named the conversation meanwhile; whether it was."""
@@ -161,7 +161,7 @@ class ReplyWriter:
                 await self._record(title.usage, purpose="title", conversation_exists=stored)
             return stored
 
-        return await self._write(store)
+        return await self.write(store)
 
     async def _record(self, usage: Usage, *, purpose: Purpose, conversation_exists: bool) -> None:
         """Count the tokens. `conversation_exists`: a row of the conversation was just written in
@@ -188,7 +188,12 @@ class ReplyWriter:
             purpose=purpose,
         )
 
-    async def _write(self, change: Callable[[], Awaitable[T]]) -> T:
+    @property
+    def session(self) -> AsyncSession:
+        return self._session
+
+    async def write(self, change: Callable[[], Awaitable[T]]) -> T:
+        """Run `change` in a transaction of its own on the stream's session, committed at once."""
         # Shielded: a disconnect must not interrupt a statement half-way (the session would be
         # unusable for the final write) nor lose the reply's last state.
         with anyio.CancelScope(shield=True):

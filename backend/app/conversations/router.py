@@ -17,7 +17,8 @@ from app.conversations.schemas import (
 )
 from app.core.db import SessionDep, SessionFactoryDep
 from app.core.errors import error_responses
-from app.files.dependencies import OwnedFile
+from app.execution.dependencies import SandboxDep
+from app.files.dependencies import FileStorageDep, OwnedFile
 
 MAX_PAGE_SIZE = 100
 MAX_MESSAGES_PAGE_SIZE = 500
@@ -109,6 +110,8 @@ async def list_messages(
 async def stream_reply(
     session: SessionDep,
     sessions: SessionFactoryDep,
+    sandbox: SandboxDep,
+    storage: FileStorageDep,
     user: CurrentUser,
     conversation: OwnedConversation,
     body: MessageCreate,
@@ -122,7 +125,7 @@ async def stream_reply(
         api_key_id=body.api_key_id,
         model=body.model,
     )
-    return streaming.event_stream(reply, sessions=sessions)
+    return streaming.event_stream(reply, sessions=sessions, sandbox=sandbox, storage=storage)
 
 
 @router.post(
@@ -133,6 +136,8 @@ async def stream_reply(
 async def retry_reply(
     session: SessionDep,
     sessions: SessionFactoryDep,
+    sandbox: SandboxDep,
+    storage: FileStorageDep,
     user: CurrentUser,
     conversation: OwnedConversation,
     message_id: uuid.UUID,
@@ -141,7 +146,7 @@ async def retry_reply(
     reply = await replies.retry_reply(
         session, owner=user, conversation=conversation, message_id=message_id
     )
-    return streaming.event_stream(reply, sessions=sessions)
+    return streaming.event_stream(reply, sessions=sessions, sandbox=sandbox, storage=storage)
 
 
 @router.put("/{conversation_id}/files/{file_id}", responses=error_responses(401, 403, 404))

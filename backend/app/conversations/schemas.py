@@ -7,6 +7,7 @@ from typing import Annotated, Self
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
 
 from app.core.schemas import RequestModel
+from app.execution.runs.schemas import ExecutionPublic
 from app.files.schemas import FileSummary
 from app.llm.base import ProviderName
 from app.llm.builtin import BUILTIN_MODEL
@@ -78,6 +79,20 @@ class CodeBlockPublic(BaseModel):
     )
     version: int | None = None
     title: str | None = None
+    runs: list[ExecutionPublic] = Field(
+        default_factory=list, description="Its runs in the chat, oldest first (then its fix's)."
+    )
+    fixed_version: "FixedVersion | None" = Field(
+        default=None, description="The version an automatic fix saved after a failed run."
+    )
+
+
+class FixedVersion(BaseModel):
+    model_config = _ALWAYS_PRESENT
+
+    id: uuid.UUID
+    version: int
+    code: str
 
 
 class MessagePublic(BaseModel):

@@ -16,6 +16,17 @@ JSON object.
                    saved in the code library first: `id` is its entry (GET /code-blocks/{id}). A
                    block still open when a reply completes is saved and announced at the end; one
                    left open by an error or Stop is not saved.
+    execution_started  {"code_block_id": str, "index": int, "version": int}
+                   A Python block of the reply (or its fix) starts running in the sandbox. Blocks
+                   run once the reply's text is complete, against the conversation's files, when the
+                   user's settings.auto_run is on (conversations.block_runs).
+    execution_result   {"code_block_id": str, "index": int, "version": int,
+                        "execution": ExecutionPublic}
+                   The run's outcome: status, result (table, series, value...), figures, printed
+                   output, error. A failed block gets one automatic fix from the model: a
+                   `code_block` event with the same index, the entry's next version and
+                   "fixed_from": the failed version's id, then its execution_started/result. After
+                   the runs, more `delta` events append a short interpretation of the results.
     usage          {"provider": str, "model": str, "input_tokens": int, "output_tokens": int}
                    The tokens the reply used (also recorded in the user's usage).
     title          {"title": str}
@@ -28,9 +39,9 @@ JSON object.
                    conversation was deleted meanwhile; InternalServerError), `detail` a sentence for
                    the user. The text that arrived is kept, with status "error". The last event.
 
-Order: message_start; delta and code_block as the text arrives; then usage, title (first exchange
-only) and done, or error. A comment line (": ping ...") every PING_SECONDS keeps proxies from
-closing a quiet stream.
+Order: message_start; delta and code_block as the text arrives; the runs and the interpretation;
+then usage, title (first exchange only) and done, or error. A comment line (": ping ...") every
+PING_SECONDS keeps proxies from closing a quiet stream.
 
 Stop and disconnects: when the client goes away (the Stop button aborts the request), this stream
 is cancelled, which cancels the provider's stream (requested early: conversations.early_start) and
@@ -50,11 +61,15 @@ from starlette.background import BackgroundTask
 
 from app.code_blocks.fences import CodeBlock as FencedBlock
 from app.code_blocks.fences import FenceScanner
-from app.conversations import messages, titles
+from app.conversations import message_blocks, messages, titles
+from app.conversations.block_runs import CodeRunner, ReplyRuns
 from app.conversations.exceptions import ConversationNotFound
+from app.conversations.message_blocks import BlockRecord
 from app.conversations.replies import Reply
 from app.conversations.reply_writer import ReplyGone, ReplyWriter
 from app.core.db import SessionFactory
+from app.execution.client import Sandbox
+from app.files.storage import FileStorage
 from app.llm.base import ProviderFailure, Usage
 from app.models import CodeBlock as SavedBlock
 from app.models import Message
@@ -67,16 +82,21 @@ GONE_DETAIL = "This conversation was deleted while the reply was being written."
 logger = logging.getLogger(__name__)
 
 
-def event_stream(reply: Reply, *, sessions: SessionFactory) -> EventSourceResponse:
+def event_stream(
+    reply: Reply, *, sessions: SessionFactory, sandbox: Sandbox, storage: FileStorage
+) -> EventSourceResponse:
+    runner = CodeRunner(sandbox=sandbox, storage=storage)
     return EventSourceResponse(
-        _events(reply, sessions=sessions),
+        _events(reply, sessions=sessions, runner=runner),
         ping=PING_SECONDS,
         # A client gone before the stream began never reads the reply already requested.
         background=BackgroundTask(reply.upstream.close_unread),
     )
 
 
-async def _events(reply: Reply, *, sessions: SessionFactory) -> AsyncIterator[ServerSentEvent]:
+async def _events(
+    reply: Reply, *, sessions: SessionFactory, runner: CodeRunner
+) -> AsyncIterator[ServerSentEvent]:
     async with sessions() as session:
         writer = ReplyWriter(session, reply)
         started = reply.answer
@@ -105,6 +125,15 @@ async def _events(reply: Reply, *, sessions: SessionFactory) -> AsyncIterator[Se
                     for block in closed:
                         yield _code_block(block, await writer.save_block(block))
                 await writer.save_if_due()
+            for block in fences.finish():
+                yield _code_block(block, await writer.save_block(block))
+            runs = ReplyRuns(reply=reply, writer=writer, runner=runner)
+            async for name, data in runs.events(writer.saved_blocks):
+                yield _event(name, **data)
+            usage = Usage(
+                input_tokens=usage.input_tokens + runs.usage.input_tokens,
+                output_tokens=usage.output_tokens + runs.usage.output_tokens,
+            )
         except ReplyGone:
             yield _gone(started)
             return
@@ -123,13 +152,6 @@ async def _events(reply: Reply, *, sessions: SessionFactory) -> AsyncIterator[Se
             # Stops the provider's work when the reply ends early (a no-op once it has finished).
             with anyio.CancelScope(shield=True):
                 await reply.upstream.close()
-        try:
-            saved = [(block, await writer.save_block(block)) for block in fences.finish()]
-        except ReplyGone:
-            yield _gone(started)
-            return
-        for block, entry in saved:
-            yield _code_block(block, entry)
         completed = await writer.complete(usage)
         yield _event(
             "usage",
@@ -147,7 +169,12 @@ async def _events(reply: Reply, *, sessions: SessionFactory) -> AsyncIterator[Se
             )
             if await writer.save_title(title):
                 yield _event("title", title=title.text)
-        yield _event("done", message=_public(completed, writer.saved_blocks))
+        records = await writer.write(
+            lambda: message_blocks.records_of(
+                session, owner_id=reply.owner_id, message_ids=[completed.id]
+            )
+        )
+        yield _event("done", message=_public(completed, records.get(completed.id, ())))
 
 
 async def _failed(writer: "ReplyWriter", kind: str, detail: str) -> ServerSentEvent:
@@ -160,7 +187,7 @@ def _gone(started: Message) -> ServerSentEvent:
     return _event("error", error=gone.kind, detail=gone.message, message=_public(started))
 
 
-def _public(message: Message, saved: Sequence[SavedBlock] = ()) -> dict[str, Any]:
+def _public(message: Message, saved: Sequence[BlockRecord] = ()) -> dict[str, Any]:
     return messages.to_public(message, saved).model_dump(mode="json")
 
 

@@ -27,7 +27,8 @@ async def test_blocks_carry_the_reply_its_model_and_the_attached_files(
     fake_openai: FakeOpenAI,
 ) -> None:
     await make_key(db, user)
-    fake_openai.behave(text=TWO_BLOCKS)
+    fake_openai.enqueue(text=TWO_BLOCKS)
+    fake_openai.behave(text="Both ran.")  # the interpretation of the runs, then the title
     sales = await upload_csv(client, user_headers)
     conversation = await new_conversation(
         client, user_headers, title="Blocks", file_ids=[sales["id"]]
