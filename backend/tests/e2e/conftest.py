@@ -10,7 +10,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Browser, Page, Playwright, sync_playwright
+from playwright.sync_api import Browser, Page, Playwright, expect, sync_playwright
 
 from tests.database import create_test_database, drop_test_database, server_url
 from tests.live_server import LiveServer
@@ -89,6 +89,9 @@ def page(app_url: str, browser: Browser) -> Iterator[Page]:
     """
     context = browser.new_context(base_url=app_url, viewport={"width": 1280, "height": 800})
     context.set_default_timeout(10_000)
+    # Assertions wait as long as actions: on a busy two-core machine a first page load (its
+    # JavaScript chunk, its data) can take more than Playwright's default 5 seconds.
+    expect.set_options(timeout=10_000)
     page = context.new_page()
     yield page
     context.close()

@@ -15,6 +15,9 @@ import type {
   AttachFileData,
   AttachFileErrors,
   AttachFileResponses,
+  CheckCodeBlockCompatibilityData,
+  CheckCodeBlockCompatibilityErrors,
+  CheckCodeBlockCompatibilityResponses,
   CreateApiKeyData,
   CreateApiKeyErrors,
   CreateApiKeyResponses,
@@ -48,6 +51,9 @@ import type {
   DetachFileData,
   DetachFileErrors,
   DetachFileResponses,
+  DownloadExecutionCsvData,
+  DownloadExecutionCsvErrors,
+  DownloadExecutionCsvResponses,
   DownloadFileData,
   DownloadFileErrors,
   DownloadFileResponses,
@@ -63,6 +69,9 @@ import type {
   ListApiKeysData,
   ListApiKeysErrors,
   ListApiKeysResponses,
+  ListCodeBlockRunsData,
+  ListCodeBlockRunsErrors,
+  ListCodeBlockRunsResponses,
   ListCodeBlocksData,
   ListCodeBlocksErrors,
   ListCodeBlocksResponses,
@@ -96,9 +105,15 @@ import type {
   ReadCodeBlockFacetsErrors,
   ReadCodeBlockFacetsResponses,
   ReadCodeBlockResponses,
+  ReadCodeBlockStatsData,
+  ReadCodeBlockStatsErrors,
+  ReadCodeBlockStatsResponses,
   ReadConversationData,
   ReadConversationErrors,
   ReadConversationResponses,
+  ReadExecutionData,
+  ReadExecutionErrors,
+  ReadExecutionResponses,
   ReadFileData,
   ReadFileErrors,
   ReadFileResponses,
@@ -127,6 +142,9 @@ import type {
   RetryReplyErrors,
   RetryReplyResponse,
   RetryReplyResponses,
+  RunCodeBlockData,
+  RunCodeBlockErrors,
+  RunCodeBlockResponses,
   StreamReplyData,
   StreamReplyErrors,
   StreamReplyResponse,
@@ -678,6 +696,112 @@ export const exportConversation = <ThrowOnError extends boolean = true>(
   });
 
 /**
+ * Read Code Block Stats
+ *
+ * How much the library is reused: entries run, run more than once, distinct files per entry.
+ */
+export const readCodeBlockStats = <ThrowOnError extends boolean = true>(
+  options?: Options<ReadCodeBlockStatsData, ThrowOnError>,
+): RequestResult<ReadCodeBlockStatsResponses, ReadCodeBlockStatsErrors, ThrowOnError> =>
+  (options?.client ?? client).get<
+    ReadCodeBlockStatsResponses,
+    ReadCodeBlockStatsErrors,
+    ThrowOnError
+  >({
+    security: [{ scheme: "bearer", type: "http" }],
+    url: "/api/v1/code-blocks/stats",
+    ...options,
+  });
+
+/**
+ * Check Code Block Compatibility
+ *
+ * Before a run: the columns this version reads that each file does not have.
+ */
+export const checkCodeBlockCompatibility = <ThrowOnError extends boolean = true>(
+  options: Options<CheckCodeBlockCompatibilityData, ThrowOnError>,
+): RequestResult<
+  CheckCodeBlockCompatibilityResponses,
+  CheckCodeBlockCompatibilityErrors,
+  ThrowOnError
+> =>
+  (options.client ?? client).get<
+    CheckCodeBlockCompatibilityResponses,
+    CheckCodeBlockCompatibilityErrors,
+    ThrowOnError
+  >({
+    security: [{ scheme: "bearer", type: "http" }],
+    url: "/api/v1/code-blocks/{code_block_id}/compatibility",
+    ...options,
+  });
+
+/**
+ * List Code Block Runs
+ *
+ * Every run of the entry, whichever version ran, newest first.
+ */
+export const listCodeBlockRuns = <ThrowOnError extends boolean = true>(
+  options: Options<ListCodeBlockRunsData, ThrowOnError>,
+): RequestResult<ListCodeBlockRunsResponses, ListCodeBlockRunsErrors, ThrowOnError> =>
+  (options.client ?? client).get<ListCodeBlockRunsResponses, ListCodeBlockRunsErrors, ThrowOnError>(
+    {
+      security: [{ scheme: "bearer", type: "http" }],
+      url: "/api/v1/code-blocks/{code_block_id}/runs",
+      ...options,
+    },
+  );
+
+/**
+ * Run Code Block
+ *
+ * Run a version on each file, each its own run; answers when every run has finished.
+ */
+export const runCodeBlock = <ThrowOnError extends boolean = true>(
+  options: Options<RunCodeBlockData, ThrowOnError>,
+): RequestResult<RunCodeBlockResponses, RunCodeBlockErrors, ThrowOnError> =>
+  (options.client ?? client).post<RunCodeBlockResponses, RunCodeBlockErrors, ThrowOnError>({
+    security: [{ scheme: "bearer", type: "http" }],
+    url: "/api/v1/code-blocks/{code_block_id}/runs",
+    ...options,
+    headers: {
+      "Content-Type": "application/json",
+      ...options.headers,
+    },
+  });
+
+/**
+ * Read Execution
+ *
+ * One run, with what it produced.
+ */
+export const readExecution = <ThrowOnError extends boolean = true>(
+  options: Options<ReadExecutionData, ThrowOnError>,
+): RequestResult<ReadExecutionResponses, ReadExecutionErrors, ThrowOnError> =>
+  (options.client ?? client).get<ReadExecutionResponses, ReadExecutionErrors, ThrowOnError>({
+    security: [{ scheme: "bearer", type: "http" }],
+    url: "/api/v1/executions/{execution_id}",
+    ...options,
+  });
+
+/**
+ * Download Execution Csv
+ *
+ * The run's whole table result as CSV.
+ */
+export const downloadExecutionCsv = <ThrowOnError extends boolean = true>(
+  options: Options<DownloadExecutionCsvData, ThrowOnError>,
+): RequestResult<DownloadExecutionCsvResponses, DownloadExecutionCsvErrors, ThrowOnError> =>
+  (options.client ?? client).get<
+    DownloadExecutionCsvResponses,
+    DownloadExecutionCsvErrors,
+    ThrowOnError
+  >({
+    security: [{ scheme: "bearer", type: "http" }],
+    url: "/api/v1/executions/{execution_id}/result.csv",
+    ...options,
+  });
+
+/**
  * List Code Blocks
  *
  * The user's library, one entry per block (its latest version): search, filters, sorting.
@@ -915,7 +1039,7 @@ export const listModelChoices = <ThrowOnError extends boolean = true>(
 /**
  * Health Check
  *
- * Whether the service and its database are up.
+ * Whether the service and its database are up, and the isolation code runs under.
  */
 export const healthCheck = <ThrowOnError extends boolean = true>(
   options?: Options<HealthCheckData, ThrowOnError>,

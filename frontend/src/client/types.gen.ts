@@ -175,6 +175,16 @@ export type BodyLoginAccessToken = {
 };
 
 /**
+ * CodeBlockCompatibility
+ */
+export type CodeBlockCompatibility = {
+  /**
+   * Data
+   */
+  data: Array<FileCompatibility>;
+};
+
+/**
  * CodeBlockCreate
  *
  * A snippet of the user's own. Title and description are written for it when left out.
@@ -278,6 +288,18 @@ export type CodeBlockDetail = {
    * Null until the block has run.
    */
   executed_successfully: boolean | null;
+  /**
+   * Run Count
+   *
+   * Runs of the entry, all versions, chat and library.
+   */
+  run_count: number;
+  /**
+   * Distinct File Count
+   *
+   * Distinct files the entry ran on.
+   */
+  distinct_file_count: number;
   /**
    * Has Syntax Error
    */
@@ -428,6 +450,78 @@ export type CodeBlockPublic = {
    * Title
    */
   title: string | null;
+  /**
+   * Runs
+   *
+   * Its runs in the chat, oldest first (then its fix's).
+   */
+  runs: Array<ExecutionPublic>;
+  /**
+   * The version an automatic fix saved after a failed run.
+   */
+  fixed_version: FixedVersion | null;
+};
+
+/**
+ * CodeBlockRunCreate
+ *
+ * Run one version of a library entry on each of these files, each its own run.
+ */
+export type CodeBlockRunCreate = {
+  /**
+   * File Ids
+   *
+   * The user's files; the code sees each as `df`. Duplicates run once.
+   */
+  file_ids: Array<string>;
+  /**
+   * Version
+   *
+   * Default: the version of the id given.
+   */
+  version?: number | null;
+  /**
+   * Message Id
+   *
+   * Run in the chat reply the block came from: one run with every file together (`df` the first, `dfs` all), kept with the reply.
+   */
+  message_id?: string | null;
+};
+
+/**
+ * CodeBlockStats
+ *
+ * How much the user's library is reused.
+ */
+export type CodeBlockStats = {
+  /**
+   * Blocks
+   *
+   * Entries in the library.
+   */
+  blocks: number;
+  /**
+   * Blocks Run
+   *
+   * Entries that ran at least once.
+   */
+  blocks_run: number;
+  /**
+   * Blocks Run More Than Once
+   */
+  blocks_run_more_than_once: number;
+  /**
+   * Share Run More Than Once
+   *
+   * Of all entries: blocks_run_more_than_once / blocks.
+   */
+  share_run_more_than_once: number;
+  /**
+   * Average Distinct Files
+   *
+   * Distinct files run on, on average per entry that ran.
+   */
+  average_distinct_files: number;
 };
 
 /**
@@ -504,6 +598,18 @@ export type CodeBlockSummary = {
    * Null until the block has run.
    */
   executed_successfully: boolean | null;
+  /**
+   * Run Count
+   *
+   * Runs of the entry, all versions, chat and library.
+   */
+  run_count: number;
+  /**
+   * Distinct File Count
+   *
+   * Distinct files the entry ran on.
+   */
+  distinct_file_count: number;
   /**
    * Has Syntax Error
    */
@@ -824,6 +930,58 @@ export type ConversationsPublic = {
 };
 
 /**
+ * DataFrameResult
+ */
+export type DataFrameResult = {
+  /**
+   * Kind
+   */
+  kind: "dataframe";
+  /**
+   * Shape
+   *
+   * [rows, columns] of the whole table.
+   */
+  shape: Array<number>;
+  /**
+   * Columns
+   */
+  columns: Array<JsonValue>;
+  /**
+   * Dtypes
+   */
+  dtypes: Array<string>;
+  /**
+   * Index
+   */
+  index: Array<JsonValue>;
+  /**
+   * Index Names
+   */
+  index_names: Array<JsonValue>;
+  /**
+   * Rows
+   *
+   * The first rows, as many as shown.
+   */
+  rows: Array<Array<JsonValue>>;
+  /**
+   * Truncated Rows
+   */
+  truncated_rows: boolean;
+  /**
+   * Truncated Columns
+   */
+  truncated_columns: boolean;
+  /**
+   * Csv Too Large
+   *
+   * The table is too large to keep for download.
+   */
+  csv_too_large: boolean;
+};
+
+/**
  * ErrorResponse
  */
 export type ErrorResponse = {
@@ -838,6 +996,152 @@ export type ErrorResponse = {
 };
 
 /**
+ * ExecutionFile
+ */
+export type ExecutionFile = {
+  /**
+   * Id
+   */
+  id: string;
+  /**
+   * Filename
+   */
+  filename: string;
+};
+
+/**
+ * ExecutionPublic
+ *
+ * One run of one code block version, with what it produced (every part capped).
+ */
+export type ExecutionPublic = {
+  /**
+   * Id
+   */
+  id: string;
+  /**
+   * Code Block Id
+   *
+   * The version that ran.
+   */
+  code_block_id: string;
+  /**
+   * Lineage Id
+   *
+   * Its library entry (the first version's id).
+   */
+  lineage_id: string;
+  /**
+   * Version
+   */
+  version: number;
+  /**
+   * Source
+   */
+  source: "chat" | "library";
+  /**
+   * Message Id
+   *
+   * The reply it ran in (chat runs).
+   */
+  message_id: string | null;
+  /**
+   * Status
+   */
+  status: "succeeded" | "failed" | "timed_out" | "refused";
+  /**
+   * Duration Ms
+   */
+  duration_ms: number;
+  /**
+   * Stdout
+   *
+   * Printed output, capped.
+   */
+  stdout: string;
+  /**
+   * Result
+   *
+   * The value left in `result`.
+   */
+  result:
+    | ({
+        kind: "dataframe";
+      } & DataFrameResult)
+    | ({
+        kind: "series";
+      } & SeriesResult)
+    | ({
+        kind: "scalar";
+      } & ScalarResult)
+    | ({
+        kind: "json";
+      } & JsonResult)
+    | ({
+        kind: "text";
+      } & TextResult)
+    | ({
+        kind: "figure";
+      } & FigureResult)
+    | ({
+        kind: "none";
+      } & NoResult)
+    | null;
+  /**
+   * Figures
+   *
+   * The matplotlib figures, as base64 PNG.
+   */
+  figures: Array<string>;
+  /**
+   * Figures Left Out
+   *
+   * Figures beyond the cap, not kept.
+   */
+  figures_left_out: number;
+  /**
+   * Why it failed, with the user's own lines only.
+   */
+  error: RunError | null;
+  /**
+   * Has Csv
+   *
+   * The whole table result can be downloaded as CSV.
+   */
+  has_csv: boolean;
+  /**
+   * Files
+   *
+   * The run's files that still exist, in order.
+   */
+  files: Array<ExecutionFile>;
+  /**
+   * File Ids
+   *
+   * Every file of the run, in order (`df` first).
+   */
+  file_ids: Array<string>;
+  /**
+   * Created At
+   */
+  created_at: string;
+};
+
+/**
+ * ExecutionsPublic
+ */
+export type ExecutionsPublic = {
+  /**
+   * Data
+   */
+  data: Array<ExecutionPublic>;
+  /**
+   * Count
+   */
+  count: number;
+};
+
+/**
  * FacetValue
  */
 export type FacetValue = {
@@ -849,6 +1153,50 @@ export type FacetValue = {
    * Count
    */
   count: number;
+};
+
+/**
+ * FigureResult
+ *
+ * `result` was a chart: it is among the run's figures.
+ */
+export type FigureResult = {
+  /**
+   * Kind
+   */
+  kind: "figure";
+};
+
+/**
+ * FileCompatibility
+ */
+export type FileCompatibility = {
+  /**
+   * File Id
+   */
+  file_id: string;
+  /**
+   * Filename
+   */
+  filename: string;
+  /**
+   * Columns Referenced
+   *
+   * The columns the code reads.
+   */
+  columns_referenced: Array<string>;
+  /**
+   * Missing Columns
+   *
+   * Those the file does not have.
+   */
+  missing_columns: Array<string>;
+  /**
+   * Compatible
+   *
+   * No column is missing (the code may still fail).
+   */
+  compatible: boolean;
 };
 
 /**
@@ -1043,6 +1391,24 @@ export type FilesPublic = {
 };
 
 /**
+ * FixedVersion
+ */
+export type FixedVersion = {
+  /**
+   * Id
+   */
+  id: string;
+  /**
+   * Version
+   */
+  version: number;
+  /**
+   * Code
+   */
+  code: string;
+};
+
+/**
  * Health
  */
 export type Health = {
@@ -1054,6 +1420,27 @@ export type Health = {
    * Database
    */
   database?: "ok";
+  /**
+   * Sandbox
+   */
+  sandbox?: "full" | "partial" | "none" | "starting" | "unavailable";
+  /**
+   * Sandbox Missing
+   */
+  sandbox_missing?: Array<string>;
+};
+
+/**
+ * JsonResult
+ *
+ * A dict, list or tuple, capped in length and depth.
+ */
+export type JsonResult = {
+  /**
+   * Kind
+   */
+  kind: "json";
+  value: JsonValue;
 };
 
 export type JsonValue = unknown;
@@ -1224,6 +1611,18 @@ export type NewPassword = {
 };
 
 /**
+ * NoResult
+ *
+ * The code left no `result`.
+ */
+export type NoResult = {
+  /**
+   * Kind
+   */
+  kind: "none";
+};
+
+/**
  * RenamedColumn
  */
 export type RenamedColumn = {
@@ -1239,6 +1638,100 @@ export type RenamedColumn = {
    * Name
    */
   name: string;
+};
+
+/**
+ * RunError
+ */
+export type RunError = {
+  /**
+   * Kind
+   */
+  kind: string;
+  /**
+   * Message
+   */
+  message: string;
+  /**
+   * Traceback
+   */
+  traceback?: Array<string>;
+};
+
+/**
+ * ScalarResult
+ */
+export type ScalarResult = {
+  /**
+   * Kind
+   */
+  kind: "scalar";
+  /**
+   * Type
+   *
+   * The Python type's name, such as "float" or "Timestamp".
+   */
+  type: string;
+  value: JsonValue;
+};
+
+/**
+ * SeriesResult
+ */
+export type SeriesResult = {
+  /**
+   * Kind
+   */
+  kind: "series";
+  name: JsonValue;
+  /**
+   * Dtype
+   */
+  dtype: string;
+  /**
+   * Length
+   */
+  length: number;
+  /**
+   * Index
+   */
+  index: Array<JsonValue>;
+  /**
+   * Index Names
+   */
+  index_names: Array<JsonValue>;
+  /**
+   * Values
+   */
+  values: Array<JsonValue>;
+  /**
+   * Truncated Rows
+   */
+  truncated_rows: boolean;
+  /**
+   * Csv Too Large
+   */
+  csv_too_large: boolean;
+};
+
+/**
+ * TextResult
+ *
+ * A string, or the repr() of any other value.
+ */
+export type TextResult = {
+  /**
+   * Kind
+   */
+  kind: "text";
+  /**
+   * Text
+   */
+  text: string;
+  /**
+   * Truncated
+   */
+  truncated: boolean;
 };
 
 /**
@@ -2833,6 +3326,269 @@ export type ExportConversationResponses = {
 
 export type ExportConversationResponse =
   ExportConversationResponses[keyof ExportConversationResponses];
+
+export type ReadCodeBlockStatsData = {
+  body?: never;
+  path?: never;
+  query?: never;
+  url: "/api/v1/code-blocks/stats";
+};
+
+export type ReadCodeBlockStatsErrors = {
+  /**
+   * Unauthorized
+   */
+  401: ErrorResponse;
+  /**
+   * Forbidden
+   */
+  403: ErrorResponse;
+};
+
+export type ReadCodeBlockStatsError = ReadCodeBlockStatsErrors[keyof ReadCodeBlockStatsErrors];
+
+export type ReadCodeBlockStatsResponses = {
+  /**
+   * Successful Response
+   */
+  200: CodeBlockStats;
+};
+
+export type ReadCodeBlockStatsResponse =
+  ReadCodeBlockStatsResponses[keyof ReadCodeBlockStatsResponses];
+
+export type CheckCodeBlockCompatibilityData = {
+  body?: never;
+  path: {
+    /**
+     * Code Block Id
+     */
+    code_block_id: string;
+  };
+  query: {
+    /**
+     * File Ids
+     */
+    file_ids: Array<string>;
+  };
+  url: "/api/v1/code-blocks/{code_block_id}/compatibility";
+};
+
+export type CheckCodeBlockCompatibilityErrors = {
+  /**
+   * Unauthorized
+   */
+  401: ErrorResponse;
+  /**
+   * Forbidden
+   */
+  403: ErrorResponse;
+  /**
+   * Not Found
+   */
+  404: ErrorResponse;
+  /**
+   * Unprocessable Entity
+   */
+  422: ErrorResponse;
+};
+
+export type CheckCodeBlockCompatibilityError =
+  CheckCodeBlockCompatibilityErrors[keyof CheckCodeBlockCompatibilityErrors];
+
+export type CheckCodeBlockCompatibilityResponses = {
+  /**
+   * Successful Response
+   */
+  200: CodeBlockCompatibility;
+};
+
+export type CheckCodeBlockCompatibilityResponse =
+  CheckCodeBlockCompatibilityResponses[keyof CheckCodeBlockCompatibilityResponses];
+
+export type ListCodeBlockRunsData = {
+  body?: never;
+  path: {
+    /**
+     * Code Block Id
+     */
+    code_block_id: string;
+  };
+  query?: {
+    /**
+     * Skip
+     */
+    skip?: number;
+    /**
+     * Limit
+     */
+    limit?: number;
+  };
+  url: "/api/v1/code-blocks/{code_block_id}/runs";
+};
+
+export type ListCodeBlockRunsErrors = {
+  /**
+   * Unauthorized
+   */
+  401: ErrorResponse;
+  /**
+   * Forbidden
+   */
+  403: ErrorResponse;
+  /**
+   * Not Found
+   */
+  404: ErrorResponse;
+  /**
+   * Unprocessable Entity
+   */
+  422: ErrorResponse;
+};
+
+export type ListCodeBlockRunsError = ListCodeBlockRunsErrors[keyof ListCodeBlockRunsErrors];
+
+export type ListCodeBlockRunsResponses = {
+  /**
+   * Successful Response
+   */
+  200: ExecutionsPublic;
+};
+
+export type ListCodeBlockRunsResponse =
+  ListCodeBlockRunsResponses[keyof ListCodeBlockRunsResponses];
+
+export type RunCodeBlockData = {
+  body: CodeBlockRunCreate;
+  path: {
+    /**
+     * Code Block Id
+     */
+    code_block_id: string;
+  };
+  query?: never;
+  url: "/api/v1/code-blocks/{code_block_id}/runs";
+};
+
+export type RunCodeBlockErrors = {
+  /**
+   * Unauthorized
+   */
+  401: ErrorResponse;
+  /**
+   * Forbidden
+   */
+  403: ErrorResponse;
+  /**
+   * Not Found
+   */
+  404: ErrorResponse;
+  /**
+   * Unprocessable Entity
+   */
+  422: ErrorResponse;
+  /**
+   * Service Unavailable
+   */
+  503: ErrorResponse;
+};
+
+export type RunCodeBlockError = RunCodeBlockErrors[keyof RunCodeBlockErrors];
+
+export type RunCodeBlockResponses = {
+  /**
+   * Successful Response
+   */
+  201: ExecutionsPublic;
+};
+
+export type RunCodeBlockResponse = RunCodeBlockResponses[keyof RunCodeBlockResponses];
+
+export type ReadExecutionData = {
+  body?: never;
+  path: {
+    /**
+     * Execution Id
+     */
+    execution_id: string;
+  };
+  query?: never;
+  url: "/api/v1/executions/{execution_id}";
+};
+
+export type ReadExecutionErrors = {
+  /**
+   * Unauthorized
+   */
+  401: ErrorResponse;
+  /**
+   * Forbidden
+   */
+  403: ErrorResponse;
+  /**
+   * Not Found
+   */
+  404: ErrorResponse;
+  /**
+   * Unprocessable Entity
+   */
+  422: ErrorResponse;
+};
+
+export type ReadExecutionError = ReadExecutionErrors[keyof ReadExecutionErrors];
+
+export type ReadExecutionResponses = {
+  /**
+   * Successful Response
+   */
+  200: ExecutionPublic;
+};
+
+export type ReadExecutionResponse = ReadExecutionResponses[keyof ReadExecutionResponses];
+
+export type DownloadExecutionCsvData = {
+  body?: never;
+  path: {
+    /**
+     * Execution Id
+     */
+    execution_id: string;
+  };
+  query?: never;
+  url: "/api/v1/executions/{execution_id}/result.csv";
+};
+
+export type DownloadExecutionCsvErrors = {
+  /**
+   * Unauthorized
+   */
+  401: ErrorResponse;
+  /**
+   * Forbidden
+   */
+  403: ErrorResponse;
+  /**
+   * Not Found
+   */
+  404: ErrorResponse;
+  /**
+   * Unprocessable Entity
+   */
+  422: ErrorResponse;
+};
+
+export type DownloadExecutionCsvError =
+  DownloadExecutionCsvErrors[keyof DownloadExecutionCsvErrors];
+
+export type DownloadExecutionCsvResponses = {
+  /**
+   * The whole table result, as a CSV attachment.
+   */
+  200: string;
+};
+
+export type DownloadExecutionCsvResponse =
+  DownloadExecutionCsvResponses[keyof DownloadExecutionCsvResponses];
 
 export type ListCodeBlocksData = {
   body?: never;

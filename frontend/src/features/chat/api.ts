@@ -12,6 +12,8 @@ import {
   createConversation,
   deleteConversation,
   detachFile,
+  downloadExecutionCsv,
+  type ExecutionPublic,
   type FileDetail,
   listConversations,
   listFiles,
@@ -21,12 +23,15 @@ import {
   type MessagesPublic,
   readConversation,
   readFile,
+  readUserMe,
+  runCodeBlock,
   updateConversation,
 } from "@/client";
 import { client } from "@/client/client.gen";
 import type { ApiErrorBody } from "@/lib/api-error";
+import { filenameFromContentDisposition, saveBlob } from "@/lib/save-file";
 import { type UploadProgress, uploadRequest } from "@/lib/upload-request";
-import { storeConversation } from "./cache";
+import { addReplyRuns, storeConversation } from "./cache";
 
 // Query keys start with the resource: ["conversations", "list", {q}], ["conversations", id],
 // ["conversations", id, "messages"]. Conversation mutations refresh the "conversations" root.
@@ -138,6 +143,56 @@ export const filesByIdQueryOptions = (fileIds: string[]) =>
     },
     enabled: fileIds.length > 0,
   });
+
+/** The signed-in user (the same key as the session's), for settings such as auto-run. */
+export const meQueryOptions = () =>
+  queryOptions({
+    queryKey: ["users", "me"],
+    queryFn: async ({ signal }) => (await readUserMe({ signal })).data,
+  });
+
+type RunVariables = { versionId: string; fileIds: string[]; messageId: string };
+
+/**
+ * Runs a reply's block (or its fix) on the conversation's files together, from its Run button; the
+ * run is kept with the reply and joins the block's others under it. The library's run counts
+ * change too.
+ */
+export function useRunReplyBlock(conversationId: string | null) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: async ({
+      versionId,
+      fileIds,
+      messageId,
+    }: RunVariables): Promise<ExecutionPublic[]> =>
+      (
+        await runCodeBlock({
+          path: { code_block_id: versionId },
+          body: { file_ids: fileIds, message_id: messageId },
+        })
+      ).data.data,
+    onSuccess: (runs, { messageId }) => {
+      if (conversationId) addReplyRuns(queryClient, conversationId, messageId, runs);
+      return queryClient.invalidateQueries({ queryKey: ["code-blocks"] });
+    },
+  });
+}
+
+/** Saves a run's whole table result as CSV, under the name the server gives it. */
+export async function downloadRunCsv(runId: string): Promise<void> {
+  const { data, response } = await downloadExecutionCsv({
+    path: { execution_id: runId },
+    parseAs: "blob",
+  });
+  // Asked for as a blob, whatever type the schema gives the body.
+  const body = data as Blob | string;
+  const blob = body instanceof Blob ? body : new Blob([body]);
+  saveBlob(
+    blob,
+    filenameFromContentDisposition(response.headers.get("Content-Disposition")) ?? "result.csv",
+  );
+}
 
 /** Where a question is posted; the answer is an event stream read by useChatStream. */
 export function streamReplyUrl(conversationId: string): string {

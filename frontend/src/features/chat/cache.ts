@@ -1,8 +1,14 @@
 import type { InfiniteData, QueryClient } from "@tanstack/react-query";
-import type { ConversationDetail, ConversationsPublic } from "@/client";
+import type {
+  ConversationDetail,
+  ConversationsPublic,
+  ExecutionPublic,
+  MessagesPublic,
+} from "@/client";
+import { withRun } from "./reply-blocks";
 
-// Writes to the cached conversations that do not need a request: the answer of a mutation, or a
-// title announced by the reply stream.
+// Writes to the cached conversations that do not need a request: the answer of a mutation, a
+// title announced by the reply stream, or the runs of a block run from its Run button.
 
 type ConversationsPages = InfiniteData<ConversationsPublic, number>;
 
@@ -29,6 +35,39 @@ export function patchConversationTitle(
           ...page,
           data: page.data.map((item) => (item.id === conversationId ? { ...item, title } : item)),
         })),
+      },
+  );
+}
+
+/** Adds runs of a reply's block (or its fix) under that block, where the reply shows them. */
+export function addReplyRuns(
+  queryClient: QueryClient,
+  conversationId: string,
+  messageId: string,
+  runs: ExecutionPublic[],
+) {
+  queryClient.setQueryData<MessagesPublic>(
+    ["conversations", conversationId, "messages"],
+    (current) =>
+      current && {
+        ...current,
+        data: current.data.map((message) =>
+          message.id !== messageId
+            ? message
+            : {
+                ...message,
+                code_blocks: runs.reduce(
+                  (blocks, run) =>
+                    withRun(blocks, {
+                      code_block_id: run.code_block_id,
+                      index: -1,
+                      version: run.version,
+                      execution: run,
+                    }),
+                  message.code_blocks,
+                ),
+              },
+        ),
       },
   );
 }

@@ -1,5 +1,6 @@
-import type { MessagePublic } from "@/client";
-import type { ChatStreamEvent, CodeBlockEvent, UsageEvent } from "./stream-events";
+import type { CodeBlockPublic, MessagePublic } from "@/client";
+import { withCodeBlock, withRun } from "./reply-blocks";
+import type { ChatStreamEvent, UsageEvent } from "./stream-events";
 
 // Replies being streamed, keyed by conversation id. The store lives outside React so a reply keeps
 // streaming while its page changes (a new chat moves from /chat to /chat/$id) or the user looks at
@@ -16,7 +17,10 @@ export type LiveReply = {
   phase: "connecting" | "streaming" | "failed";
   userMessage: MessagePublic | null;
   assistantMessage: MessagePublic | null;
-  codeBlocks: CodeBlockEvent[];
+  /** The reply's blocks with their runs and fixes so far. */
+  codeBlocks: CodeBlockPublic[];
+  /** The block versions (ids) running now: started, no result yet. */
+  running: string[];
   usage: UsageEvent | null;
   /** Why the server refused the question before storing anything (its own words). */
   failure: string | null;
@@ -30,6 +34,7 @@ export function startReply(conversationId: string, request: StreamRequest): Live
     userMessage: null,
     assistantMessage: null,
     codeBlocks: [],
+    running: [],
     usage: null,
     failure: null,
   };
@@ -51,19 +56,14 @@ export function applyEvent(reply: LiveReply, event: ChatStreamEvent): LiveReply 
         ? { ...reply, assistantMessage: { ...assistant, content: assistant.content + event.text } }
         : reply;
     case "code_block":
+      return { ...reply, codeBlocks: withCodeBlock(reply.codeBlocks, event) };
+    case "execution_started":
+      return { ...reply, running: [...reply.running, event.code_block_id] };
+    case "execution_result":
       return {
         ...reply,
-        codeBlocks: [
-          ...reply.codeBlocks,
-          {
-            index: event.index,
-            language: event.language,
-            code: event.code,
-            id: event.id ?? null,
-            version: event.version ?? null,
-            title: event.title ?? null,
-          },
-        ],
+        codeBlocks: withRun(reply.codeBlocks, event),
+        running: reply.running.filter((id) => id !== event.code_block_id),
       };
     case "usage":
       return {

@@ -1,8 +1,13 @@
 import type { MessagePublic } from "@/client";
 import type { LiveReply } from "./stream-store";
 
-/** A message as the list shows it; `live` while its reply is still arriving. */
-export type TimelineMessage = MessagePublic & { live: boolean };
+/**
+ * A message as the list shows it; `live` while its reply is still arriving, `running` the ids of
+ * its block versions the sandbox is running now.
+ */
+export type TimelineMessage = MessagePublic & { live: boolean; running: readonly string[] };
+
+const NONE_RUNNING: readonly string[] = [];
 
 // Stand-ins shown between pressing Send and the server's message_start.
 export const PENDING_USER_ID = "pending-user";
@@ -36,7 +41,7 @@ function placeholder(
  * ones (which lag behind), and a retried reply disappears while its replacement streams.
  */
 export function mergeTimeline(stored: MessagePublic[], live: LiveReply | null): TimelineMessage[] {
-  const timeline = stored.map((message) => ({ ...message, live: false }));
+  const timeline = stored.map((message) => ({ ...message, live: false, running: NONE_RUNNING }));
   if (!live || live.phase === "failed") return timeline;
 
   const hidden = new Set<string>();
@@ -46,20 +51,21 @@ export function mergeTimeline(stored: MessagePublic[], live: LiveReply | null): 
   const merged = timeline.filter((message) => !hidden.has(message.id));
 
   const { conversationId, request } = live;
-  if (live.userMessage) merged.push({ ...live.userMessage, live: false });
+  if (live.userMessage) merged.push({ ...live.userMessage, live: false, running: NONE_RUNNING });
   else if (request.kind === "send") {
     merged.push({
       ...placeholder(conversationId, PENDING_USER_ID, "user", request.content),
       live: false,
+      running: NONE_RUNNING,
     });
   }
   // Before message_start, a retry answers the question already on screen, where it is.
   const assistant =
     live.assistantMessage ?? placeholder(conversationId, PENDING_ASSISTANT_ID, "assistant", "");
-  // Blocks are announced (with their library ids) as their fences close, before the stored reply
-  // lists them.
+  // Blocks are announced (with their library ids) as their fences close, and their runs as they
+  // finish, before the stored reply lists them.
   const codeBlocks = assistant.code_blocks.length > 0 ? assistant.code_blocks : live.codeBlocks;
-  merged.push({ ...assistant, code_blocks: codeBlocks, live: true });
+  merged.push({ ...assistant, code_blocks: codeBlocks, live: true, running: live.running });
   return merged;
 }
 

@@ -6,19 +6,26 @@ import {
   useQueryClient,
 } from "@tanstack/react-query";
 import { z } from "zod";
+import type { ExecutionPublic } from "@/client";
 import {
   type CodeBlockCreate,
   type CodeBlockDetail,
   type CodeBlockUpdate,
+  checkCodeBlockCompatibility,
   createCodeBlock,
   deleteCodeBlock,
+  downloadExecutionCsv,
   exportCodeBlock,
   exportConversation,
+  listCodeBlockRuns,
   listCodeBlocks,
   listCodeBlockVersions,
+  listFiles,
   readCodeBlock,
   readCodeBlockFacets,
+  readCodeBlockStats,
   readFile,
+  runCodeBlock,
   updateCodeBlock,
 } from "@/client";
 import type { ApiErrorBody } from "@/lib/api-error";
@@ -28,7 +35,12 @@ import type { LibraryQuery } from "./search";
 export const LIBRARY_PAGE_SIZE = 24;
 
 // Query keys start with the resource: ["code-blocks", "list", {...}], ["code-blocks", "facets"],
-// ["code-blocks", id], ["code-blocks", id, "versions"]. Every mutation refreshes the root.
+// ["code-blocks", "stats"], ["code-blocks", id], ["code-blocks", id, "versions"],
+// ["code-blocks", id, "runs"], ["code-blocks", id, "compatibility", fileId]. Every mutation
+// refreshes the root.
+
+export const RUNS_PAGE_SIZE = 50;
+const RUN_FILE_CHOICES = 50;
 
 /** A calendar day typed in a date field, as the instant it starts in the reader's time zone. */
 function startOfDay(day: string): string {
@@ -98,6 +110,86 @@ export const codeBlockVersionsQueryOptions = (blockId: string) =>
       return (await listCodeBlockVersions({ path: { code_block_id: blockId }, signal })).data;
     },
   });
+
+/** How much the library is reused: its header's figures. */
+export const codeBlockStatsQueryOptions = () =>
+  queryOptions({
+    queryKey: ["code-blocks", "stats"],
+    queryFn: async ({ signal }) => (await readCodeBlockStats({ signal })).data,
+  });
+
+/** Every run of the entry (whichever version ran), newest first. */
+export const codeBlockRunsQueryOptions = (blockId: string) =>
+  queryOptions({
+    queryKey: ["code-blocks", blockId, "runs"],
+    queryFn: async ({ signal }) => {
+      if (!isBlockId(blockId)) throw NOT_FOUND;
+      const query = { skip: 0, limit: RUNS_PAGE_SIZE };
+      return (await listCodeBlockRuns({ path: { code_block_id: blockId }, query, signal })).data;
+    },
+  });
+
+/** The columns this version reads that one file lacks (a file's check is kept per file). */
+export const compatibilityQueryOptions = (blockId: string, fileId: string) =>
+  queryOptions({
+    queryKey: ["code-blocks", blockId, "compatibility", fileId],
+    queryFn: async ({ signal }) => {
+      const query = { file_ids: [fileId] };
+      const answer = await checkCodeBlockCompatibility({
+        path: { code_block_id: blockId },
+        query,
+        signal,
+      });
+      return answer.data.data[0] ?? null;
+    },
+    staleTime: 60_000,
+  });
+
+/** The user's files to run a block on, newest first (the same key shape as the Files page). */
+export const runFileChoicesQueryOptions = (q: string) => {
+  const query = {
+    skip: 0,
+    limit: RUN_FILE_CHOICES,
+    sort: "uploaded_at" as const,
+    order: "desc" as const,
+    q: q || undefined,
+  };
+  return queryOptions({
+    queryKey: ["files", "list", query],
+    queryFn: async ({ signal }) => (await listFiles({ query, signal })).data,
+    placeholderData: keepPreviousData,
+  });
+};
+
+/** Runs the version on each file (each its own run); answers once all have finished. */
+export function useRunCodeBlock() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: async ({
+      blockId,
+      fileIds,
+    }: {
+      blockId: string;
+      fileIds: string[];
+    }): Promise<ExecutionPublic[]> =>
+      (await runCodeBlock({ path: { code_block_id: blockId }, body: { file_ids: fileIds } })).data
+        .data,
+    // Run counts, the history, the last run's status and the reuse figures all change.
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: ["code-blocks"] }),
+  });
+}
+
+/** Saves a run's whole table result as CSV, under the name the server gives it. */
+export async function downloadRunCsv(runId: string): Promise<void> {
+  const { data, response } = await downloadExecutionCsv({
+    path: { execution_id: runId },
+    parseAs: "blob",
+  });
+  saveBlob(
+    asBlob(data),
+    filenameFromContentDisposition(response.headers.get("Content-Disposition")) ?? "result.csv",
+  );
+}
 
 /** A file's name, for the chip of the "code using this file" filter (the file may be gone). */
 export const fileNameQueryOptions = (fileId: string | null) =>

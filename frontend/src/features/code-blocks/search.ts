@@ -108,7 +108,7 @@ export function hasFilters(filters: LibraryFilters): boolean {
   return Object.values(filtersToSearch(filters)).some((value) => value !== undefined);
 }
 
-export const DETAIL_TABS = ["code", "history"] as const;
+export const DETAIL_TABS = ["code", "history", "runs"] as const;
 export type DetailTab = (typeof DETAIL_TABS)[number];
 
 export const DIFF_MODES = ["unified", "split"] as const;
@@ -116,7 +116,7 @@ export type DiffMode = (typeof DIFF_MODES)[number];
 
 const versionNumber = z.coerce.number().int().min(1);
 
-/** A block's page: /library/<id>?tab=history&from=1&to=3&diff=split */
+/** A block's page: /library/<id>?tab=history&from=1&to=3&diff=split, /library/<id>?tab=runs */
 export const blockDetailSearchSchema = z.object({
   tab: z.enum(DETAIL_TABS).optional().catch(undefined),
   /** The versions compared in the history: the older side, then the newer. */

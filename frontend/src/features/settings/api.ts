@@ -2,6 +2,7 @@ import { useMutation, useQueryClient } from "@tanstack/react-query";
 import {
   deleteUserMe,
   type UpdatePassword,
+  type UserPublic,
   type UserUpdateMe,
   updatePasswordMe,
   updateUserMe,
@@ -16,6 +17,35 @@ export function useUpdateMe() {
   return useMutation({
     mutationFn: async (body: UserUpdateMe) => (await updateUserMe({ body })).data,
     onSuccess: () => queryClient.invalidateQueries({ queryKey: ["users"] }),
+  });
+}
+
+/**
+ * Turns running the chat's Python blocks automatically on or off. The switch moves at once; a
+ * refusal puts it back.
+ */
+export function useUpdateAutoRun() {
+  const queryClient = useQueryClient();
+  const key = ["users", "me"];
+  return useMutation({
+    mutationFn: async (autoRun: boolean) =>
+      (await updateUserMe({ body: { settings: { auto_run: autoRun } } })).data,
+    onMutate: async (autoRun) => {
+      await queryClient.cancelQueries({ queryKey: key });
+      const previous = queryClient.getQueryData<UserPublic>(key);
+      if (previous) {
+        queryClient.setQueryData<UserPublic>(key, {
+          ...previous,
+          settings: { ...previous.settings, auto_run: autoRun },
+        });
+      }
+      return { previous };
+    },
+    onError: (_error, _autoRun, context) => {
+      if (context?.previous) queryClient.setQueryData(key, context.previous);
+    },
+    onSuccess: (saved) => queryClient.setQueryData(key, saved),
+    onSettled: () => queryClient.invalidateQueries({ queryKey: ["users"] }),
   });
 }
 

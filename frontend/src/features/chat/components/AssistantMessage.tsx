@@ -1,9 +1,10 @@
 import { Badge, Box, Button, HStack, Stack, Text } from "@chakra-ui/react";
-import { memo } from "react";
+import { memo, useMemo } from "react";
 import { LuCircleStop, LuRotateCcw } from "react-icons/lu";
 import { ProviderIcon } from "@/components/ProviderIcon";
 import { formatInteger } from "@/lib/format";
 import { providerModelLabel } from "@/lib/providers";
+import { ReplyRunsContext } from "../run-context";
 import type { TimelineMessage } from "../timeline";
 import { Markdown } from "./Markdown";
 import { ReplyFailure } from "./ReplyFailure";
@@ -22,6 +23,11 @@ function usageLine(message: TimelineMessage): string | null {
   return `${formatInteger(input)} tokens in · ${formatInteger(output)} out`;
 }
 
+function typingLabel(message: TimelineMessage): string {
+  if (message.running.length > 0) return "Running the code";
+  return message.content ? "Still writing" : "Thinking";
+}
+
 /** One reply: who wrote it, the streaming markdown, and how it ended (stopped, failed). */
 export const AssistantMessage = memo(function AssistantMessage({
   message,
@@ -32,6 +38,10 @@ export const AssistantMessage = memo(function AssistantMessage({
   const author = providerModelLabel(message.provider, message.model);
   const usage = streaming ? null : usageLine(message);
   const retry = onRetry ? () => onRetry(message.id) : undefined;
+  const runs = useMemo(
+    () => ({ messageId: message.id, live: message.live, running: message.running }),
+    [message.id, message.live, message.running],
+  );
 
   return (
     // The label stays short and generic: the author (provider and model) is written inside.
@@ -50,9 +60,11 @@ export const AssistantMessage = memo(function AssistantMessage({
       </HStack>
       <Stack gap="0" ps={{ base: "0", md: "9" }}>
         {message.content ? (
-          <Markdown content={message.content} codeBlocks={message.code_blocks} />
+          <ReplyRunsContext.Provider value={runs}>
+            <Markdown content={message.content} codeBlocks={message.code_blocks} />
+          </ReplyRunsContext.Provider>
         ) : null}
-        {streaming && <TypingIndicator label={message.content ? "Still writing" : "Thinking"} />}
+        {streaming && <TypingIndicator label={typingLabel(message)} />}
         {message.status === "cancelled" && !message.content && (
           <Text color="fg.muted" fontStyle="italic">
             Stopped before any text arrived.

@@ -1,6 +1,6 @@
 import { Box, Button, HStack, Text } from "@chakra-ui/react";
 import { Link } from "@tanstack/react-router";
-import { memo } from "react";
+import { memo, type ReactNode } from "react";
 import { LuLibrary } from "react-icons/lu";
 import { CopyButton } from "@/components/CopyButton";
 import { CodeView } from "@/components/code/CodeView";
@@ -11,10 +11,20 @@ type CodeBlockProps = {
   language: string | null;
   /** The block's entry in the code library, once the server has stored it. */
   libraryId?: string | null;
+  /** More buttons in the block's header (Run). */
+  actions?: ReactNode;
+  /** Under the code: what running it gave. */
+  children?: ReactNode;
 };
 
-/** A fenced block of a reply: its language, Copy, its library entry and highlighted code. */
-export const CodeBlock = memo(function CodeBlock({ code, language, libraryId }: CodeBlockProps) {
+/** A fenced block of a reply: its language, Copy, its library entry, highlighted code and runs. */
+export const CodeBlock = memo(function CodeBlock({
+  code,
+  language,
+  libraryId,
+  actions,
+  children,
+}: CodeBlockProps) {
   const name = languageName(language);
 
   return (
@@ -41,6 +51,7 @@ export const CodeBlock = memo(function CodeBlock({ code, language, libraryId }: 
           {name}
         </Text>
         <HStack gap="0">
+          {actions}
           {libraryId && (
             <Button asChild size="xs" variant="ghost">
               <Link to="/library/$blockId" params={{ blockId: libraryId }}>
@@ -53,6 +64,7 @@ export const CodeBlock = memo(function CodeBlock({ code, language, libraryId }: 
         </HStack>
       </HStack>
       <CodeView code={code} language={language} />
+      {children}
     </Box>
   );
 });

@@ -1,8 +1,14 @@
 import { Flex } from "@chakra-ui/react";
 import { useQuery } from "@tanstack/react-query";
-import { useEffect, useRef, useState } from "react";
-import { conversationQueryOptions, messagesQueryOptions, useChooseModel } from "../api";
+import { useEffect, useMemo, useRef, useState } from "react";
+import {
+  conversationQueryOptions,
+  meQueryOptions,
+  messagesQueryOptions,
+  useChooseModel,
+} from "../api";
 import { focusComposer } from "../focus";
+import { ConversationRunsContext } from "../run-context";
 import { mergeTimeline } from "../timeline";
 import { useChatStream } from "../use-chat-stream";
 import { useConversationAttachments } from "../use-conversation-attachments";
@@ -29,6 +35,13 @@ export function ConversationView({ conversationId }: { conversationId: string })
         : false,
   });
   const attachments = useConversationAttachments(conversationId, conversation.data);
+  const me = useQuery(meQueryOptions());
+  const autoRun = me.data?.settings.auto_run ?? true;
+  const fileIdsKey = attachments.files.map((file) => file.id).join(",");
+  const runs = useMemo(
+    () => ({ conversationId, fileIds: fileIdsKey ? fileIdsKey.split(",") : [], autoRun }),
+    [conversationId, fileIdsKey, autoRun],
+  );
   const chooseModel = useChooseModel();
   const model = useModelSelection(conversation.data ?? null, (selection) =>
     chooseModel.mutate({ conversationId, ...selection }),
@@ -79,7 +92,9 @@ export function ConversationView({ conversationId }: { conversationId: string })
             }}
           />
         ) : (
-          <MessageList messages={timeline} onRetry={stream.retry} retryDisabled={streaming} />
+          <ConversationRunsContext.Provider value={runs}>
+            <MessageList messages={timeline} onRetry={stream.retry} retryDisabled={streaming} />
+          </ConversationRunsContext.Provider>
         )}
       </ChatThread>
       <ChatComposer

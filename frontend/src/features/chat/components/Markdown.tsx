@@ -3,8 +3,9 @@ import type { Element, ElementContent } from "hast";
 import { createContext, memo, useContext } from "react";
 import ReactMarkdown, { type Components } from "react-markdown";
 import remarkGfm from "remark-gfm";
-import { CodeBlock } from "./CodeBlock";
+import type { CodeBlockPublic } from "@/client";
 import { markdownStyles } from "./markdown-styles";
+import { ReplyCodeBlock } from "./ReplyCodeBlock";
 
 function textOf(node: ElementContent): string {
   if (node.type === "text") return node.value;
@@ -29,26 +30,24 @@ function fencedBlock(pre: Element | undefined): { language: string | null; code:
   };
 }
 
-/** A reply's block as the server stored it: its library entry, found again by its code. */
-export type LinkedBlock = { code: string; id?: string | null };
-
-const LinkedBlocks = createContext<readonly LinkedBlock[]>([]);
+const LinkedBlocks = createContext<readonly CodeBlockPublic[]>([]);
 
 const withoutTrailingSpace = (text: string) => text.replace(/\s+$/, "");
 
 /**
- * The library id of a rendered block. Matched on the code rather than the position, because the
- * renderer and the server's fence parser may disagree on what counts as a block in odd markdown.
+ * The stored block (library entry, runs) of a rendered block. Matched on the code rather than the
+ * position, because the renderer and the server's fence parser may disagree on what counts as a
+ * block in odd markdown.
  */
-function libraryIdOf(blocks: readonly LinkedBlock[], code: string): string | null {
+function storedBlockOf(blocks: readonly CodeBlockPublic[], code: string): CodeBlockPublic | null {
   const wanted = withoutTrailingSpace(code);
-  return blocks.find((block) => withoutTrailingSpace(block.code) === wanted)?.id ?? null;
+  return blocks.find((block) => withoutTrailingSpace(block.code) === wanted) ?? null;
 }
 
 function FencedCode({ node }: { node: Element | undefined }) {
   const blocks = useContext(LinkedBlocks);
   const { language, code } = fencedBlock(node);
-  return <CodeBlock language={language} code={code} libraryId={libraryIdOf(blocks, code)} />;
+  return <ReplyCodeBlock language={language} code={code} block={storedBlockOf(blocks, code)} />;
 }
 
 const components: Components = {
@@ -76,12 +75,12 @@ const components: Components = {
 
 const remarkPlugins = [remarkGfm];
 
-const NO_BLOCKS: readonly LinkedBlock[] = [];
+const NO_BLOCKS: readonly CodeBlockPublic[] = [];
 
 type MarkdownProps = {
   content: string;
-  /** The reply's stored blocks: each rendered block links to its library entry. */
-  codeBlocks?: readonly LinkedBlock[];
+  /** The reply's stored blocks: each rendered block links to its library entry and shows its runs. */
+  codeBlocks?: readonly CodeBlockPublic[];
 };
 
 /** A reply's markdown (GitHub flavour), with highlighted code blocks. Raw HTML is not rendered. */

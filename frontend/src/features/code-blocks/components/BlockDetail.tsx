@@ -1,7 +1,7 @@
 import { Grid, Stack, Tabs } from "@chakra-ui/react";
 import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
-import { LuCode, LuHistory } from "react-icons/lu";
+import { LuCode, LuHistory, LuPlay } from "react-icons/lu";
 import type { CodeBlockDetail } from "@/client";
 import { toaster } from "@/components/ui/toaster";
 import { getErrorMessage } from "@/lib/api-error";
@@ -20,6 +20,8 @@ import { DeleteBlockDialog } from "./DeleteBlockDialog";
 import { type CompareChange, HistoryPanel } from "./HistoryPanel";
 import { InlineTags } from "./InlineTags";
 import { OldVersionNotice } from "./OldVersionNotice";
+import { RunOnFilesDialog } from "./RunOnFilesDialog";
+import { RunsPanel } from "./RunsPanel";
 
 export type BlockDetailProps = {
   block: CodeBlockDetail;
@@ -58,6 +60,8 @@ export function BlockDetail({
   const exportBlock = useExportCodeBlock();
   const chatWithCode = useChatWithCode();
   const [deleting, setDeleting] = useState(false);
+  const [running, setRunning] = useState(false);
+  const isPython = block.language === "python";
 
   const download = (format: ExportFormat) =>
     exportBlock.mutate(
@@ -90,6 +94,7 @@ export function BlockDetail({
             fileIds: block.files.map((file) => file.id),
           })
         }
+        onRunOnFiles={() => setRunning(true)}
         onDelete={() => setDeleting(true)}
       />
       <OldVersionNotice block={block} restoring={editing.restoring} onRestore={editing.restore} />
@@ -115,6 +120,10 @@ export function BlockDetail({
               <LuHistory aria-hidden />
               History ({formatInteger(block.versions_count)})
             </Tabs.Trigger>
+            <Tabs.Trigger value="runs">
+              <LuPlay aria-hidden />
+              Runs ({formatInteger(block.run_count)})
+            </Tabs.Trigger>
           </Tabs.List>
           <Tabs.Content value="code">
             <BlockCodePanel block={block} onSaveCode={editing.saveCode} />
@@ -127,6 +136,9 @@ export function BlockDetail({
               mode={diffMode}
               onCompareChange={onCompareChange}
             />
+          </Tabs.Content>
+          <Tabs.Content value="runs">
+            <RunsPanel blockId={block.id} onRun={isPython ? () => setRunning(true) : undefined} />
           </Tabs.Content>
         </Tabs.Root>
         <Stack gap="4">
@@ -143,6 +155,9 @@ export function BlockDetail({
           <BlockProvenance block={block} />
         </Stack>
       </Grid>
+      {isPython && (
+        <RunOnFilesDialog block={block} open={running} onClose={() => setRunning(false)} />
+      )}
       <DeleteBlockDialog
         block={deleting ? block : null}
         onClose={() => setDeleting(false)}

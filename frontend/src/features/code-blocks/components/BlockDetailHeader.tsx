@@ -10,7 +10,7 @@ import {
   Text,
 } from "@chakra-ui/react";
 import { Link } from "@tanstack/react-router";
-import { LuChevronDown, LuDownload, LuMessageSquarePlus, LuTrash2 } from "react-icons/lu";
+import { LuChevronDown, LuDownload, LuMessageSquarePlus, LuPlay, LuTrash2 } from "react-icons/lu";
 import type { CodeBlockDetail } from "@/client";
 import { CopyButton } from "@/components/CopyButton";
 import type { ExportFormat } from "../api";
@@ -24,6 +24,8 @@ type BlockDetailHeaderProps = {
   exporting: boolean;
   onExport: (format: ExportFormat) => void;
   onUseInChat: () => void;
+  /** Opens "Run on files" (Python only). */
+  onRunOnFiles: () => void;
   onDelete: () => void;
 };
 
@@ -35,6 +37,7 @@ export function BlockDetailHeader({
   exporting,
   onExport,
   onUseInChat,
+  onRunOnFiles,
   onDelete,
 }: BlockDetailHeaderProps) {
   const isPython = block.language === "python";
@@ -81,6 +84,12 @@ export function BlockDetailHeader({
           </EditableField>
         </Stack>
         <HStack gap="2" flexShrink={0} wrap="wrap">
+          {isPython && (
+            <Button size="sm" colorPalette="brand" onClick={onRunOnFiles}>
+              <LuPlay aria-hidden />
+              Run on files
+            </Button>
+          )}
           <CopyButton text={block.code} size="sm" variant="outline" />
           <Button size="sm" variant="outline" onClick={onUseInChat}>
             <LuMessageSquarePlus aria-hidden />

@@ -7,7 +7,7 @@ import { TextLink } from "@/components/TextLink";
 import { formatDateTime, formatRelativeTime } from "@/lib/format";
 import { providerModelLabel } from "@/lib/providers";
 import { AsideSection } from "./AsideSection";
-import { chatName } from "./BlockMeta";
+import { chatName, runCountText } from "./BlockMeta";
 import { BlockStatusBadge } from "./BlockStatusBadge";
 
 function Fact({ label, children }: { label: string; children: ReactNode }) {
@@ -94,10 +94,17 @@ export function BlockProvenance({ block }: { block: CodeBlockDetail }) {
           {block.executed_successfully === null && !block.syntax_error ? (
             <Text color="fg.muted">Not run yet</Text>
           ) : (
-            <BlockStatusBadge
-              executedSuccessfully={block.executed_successfully}
-              hasSyntaxError={Boolean(block.syntax_error)}
-            />
+            <Stack gap="1" align="flex-start">
+              <BlockStatusBadge
+                executedSuccessfully={block.executed_successfully}
+                hasSyntaxError={Boolean(block.syntax_error)}
+              />
+              {runCountText(block.run_count, block.distinct_file_count) && (
+                <Text color="fg.muted" textStyle="xs">
+                  {runCountText(block.run_count, block.distinct_file_count)} (all versions)
+                </Text>
+              )}
+            </Stack>
           )}
         </Fact>
       </Box>

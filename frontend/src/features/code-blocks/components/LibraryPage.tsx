@@ -32,6 +32,7 @@ import { LibraryEmptyState } from "./LibraryEmptyState";
 import { LibraryFilters } from "./LibraryFilters";
 import { LibraryToolbar } from "./LibraryToolbar";
 import { NewSnippetDialog } from "./NewSnippetDialog";
+import { ReuseFigures } from "./ReuseFigures";
 
 type LibraryPageProps = {
   query: LibraryQuery;
@@ -104,6 +105,7 @@ export function LibraryPage({
         description="Every code block from your chats, named, versioned and searchable."
         actions={headerActions}
       />
+      <ReuseFigures />
       {(narrowed || (data && data.count > 0)) && (
         <Stack gap="4" mb="5">
           <LibraryToolbar

@@ -5,6 +5,7 @@ import {
   LuKeyRound,
   LuLockKeyhole,
   LuPalette,
+  LuPlay,
   LuTriangleAlert,
   LuUserRound,
 } from "react-icons/lu";
@@ -13,12 +14,14 @@ import { AppearanceSettings } from "./AppearanceSettings";
 import { DangerZone } from "./DangerZone";
 import { PasswordForm } from "./PasswordForm";
 import { ProfileForm } from "./ProfileForm";
+import { RunCodeSettings } from "./RunCodeSettings";
 
 export const SETTINGS_TABS = [
   "profile",
   "password",
   "api-keys",
   "usage",
+  "code",
   "appearance",
   "danger",
 ] as const;
@@ -66,6 +69,10 @@ export function SettingsTabs({ user, tab, onTabChange, apiKeys, usage }: Setting
           <LuChartColumn aria-hidden />
           Usage
         </Tabs.Trigger>
+        <Tabs.Trigger value="code">
+          <LuPlay aria-hidden />
+          Running code
+        </Tabs.Trigger>
         <Tabs.Trigger value="appearance">
           <LuPalette aria-hidden />
           Appearance
@@ -83,6 +90,9 @@ export function SettingsTabs({ user, tab, onTabChange, apiKeys, usage }: Setting
       </Tabs.Content>
       <Tabs.Content value="api-keys">{apiKeys}</Tabs.Content>
       <Tabs.Content value="usage">{usage}</Tabs.Content>
+      <Tabs.Content value="code">
+        <RunCodeSettings user={user} />
+      </Tabs.Content>
       <Tabs.Content value="appearance">
         <AppearanceSettings />
       </Tabs.Content>
