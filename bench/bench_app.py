@@ -42,6 +42,11 @@ class BenchApp:
         return self._server.url
 
     @property
+    def database_url(self) -> str:
+        """The app's database (SQLAlchemy form: postgresql+psycopg://...)."""
+        return self._database_url
+
+    @property
     def pid(self) -> int:
         assert self._server is not None
         return self._server.pid
@@ -54,10 +59,16 @@ class BenchApp:
             "LOG_LEVEL": "WARNING",
             "WEB_CONCURRENCY": os.environ.get("WEB_CONCURRENCY", "1"),
         }
-        self._server = LiveServer(
+        server = LiveServer(
             database_url=self._database_url, log_path=self._scratch / "server.log", env=env
         )
-        self._server.__enter__()
+        try:
+            server.__enter__()
+        except BaseException:
+            # __exit__ never runs when __enter__ fails: the database would be left behind.
+            drop_test_database(self._database_url)
+            raise
+        self._server = server
         return self
 
     def __exit__(
