@@ -27,7 +27,7 @@ function SettingsPage() {
     <>
       <PageHeader
         title="Settings"
-        description="Your profile, password, LLM keys and usage, appearance and account."
+        description="Your profile, password, LLM keys and usage, running code, appearance and account."
       />
       <SettingsTabs
         user={user}
