@@ -6,6 +6,7 @@ import time
 from pathlib import Path
 
 from app.execution.client import Sandbox
+from app.execution.sandbox.filesystem import SCRATCH
 from app.execution.sandbox.worker import UID_BASE, UID_SPAN
 from app.execution.schemas import Dataset, RunResult
 
@@ -46,7 +47,11 @@ async def run_contained(
     *,
     timeout_seconds: float | None = None,
 ) -> RunResult:
-    """Run with the pre-check off (the OS boundary is under test), the event loop watched."""
+    """Run with the pre-check off (the OS boundary is under test), the event loop watched.
+
+    Snippets write to /tmp, the scratch folder; when the runtime itself lives under /tmp (a checkout
+    there), the scratch folder is elsewhere (filesystem.SCRATCH), and the snippets follow it."""
+    code = code.replace("/tmp", SCRATCH)  # noqa: S108 - paths inside the sandbox
     ticks: list[float] = [time.monotonic()]
 
     async def tick() -> None:

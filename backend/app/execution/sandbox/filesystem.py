@@ -4,7 +4,8 @@ The worker builds the view once, in a mount namespace of its own (so nothing sho
 small tmpfs holding read-only bind mounts of /usr, the interpreter's install and the virtualenv, at
 their usual paths so imports still find them, plus /dev/null, /dev/zero, /dev/random, /dev/urandom.
 Each child then enters a private copy of that namespace, mounts a fresh size-capped tmpfs as /tmp
-(its scratch folder and working directory, owned by the run's uid) and pivots into the view. What is
+(its scratch folder and working directory, owned by the run's uid; /scratch when the runtime itself
+lives under /tmp) and pivots into the view. What is
 absent is the point: /etc, /proc, /sys, /home, /root, the app's code and secrets, the uploaded files
 (other users' data), other runs' scratch folders. The view's own folders are created mode 755 inside
 the tmpfs, so an unprivileged uid can reach the interpreter even when it is installed under /root.
@@ -29,7 +30,6 @@ from app.execution.sandbox.syscalls import (
 
 DEVICES = ("null", "zero", "random", "urandom")
 TOP_LEVEL_LINKS = ("bin", "sbin", "lib", "lib32", "lib64", "libx32")
-SCRATCH = "/tmp"  # noqa: S108 - a private tmpfs inside the run's own mount namespace
 
 
 def runtime_paths() -> list[str]:
@@ -44,6 +44,17 @@ def runtime_paths() -> list[str]:
         if path not in paths and os.path.realpath(path) in paths:
             paths.append(path)
     return paths
+
+
+def _scratch_folder() -> str:
+    # A private tmpfs inside the run's own mount namespace, at /tmp where code expects it; but a
+    # runtime installed under /tmp (a checkout there) would be hidden by it, so then elsewhere
+    # (TMPDIR says where either way).
+    under_tmp = any(path == "/tmp" or path.startswith("/tmp/") for path in runtime_paths())  # noqa: S108
+    return "/scratch" if under_tmp else "/tmp"  # noqa: S108
+
+
+SCRATCH = _scratch_folder()
 
 
 def build_root(root: str) -> None:
@@ -62,7 +73,7 @@ def build_root(root: str) -> None:
             _bind(str(link), root + "/" + name, read_only=True)
     for name in DEVICES:
         _bind("/dev/" + name, f"{root}/dev/{name}", read_only=False)
-    os.makedirs(root + SCRATCH, mode=0o755)
+    os.makedirs(root + SCRATCH, mode=0o755, exist_ok=True)
     syscalls.mount(None, root, None, MS_REMOUNT | MS_RDONLY | MS_NOSUID | MS_NODEV)
 
 
