@@ -21,6 +21,7 @@ from app.conversations.upstream import open_stream
 from app.execution.client import Sandbox
 from app.execution.runs import service as runs_service
 from app.execution.schemas import Dataset, RunResult
+from app.files.exceptions import FileNotFound
 from app.files.storage import FileStorage
 from app.llm.base import ChatRequest, ChatTurn, ProviderFailure, TextDelta, Usage
 from app.models import CodeBlock
@@ -94,8 +95,9 @@ class ReplyRuns:
 
         try:
             return await self._writer.write(read)
-        except Exception:  # a file deleted since the question: the Run button remains
-            logger.info("Files of a reply are gone; its blocks are not run", exc_info=True)
+        except FileNotFound:
+            # A file deleted (or its data gone) since the question: the blocks stay, unrun.
+            logger.info("A file of a reply is gone; its blocks are not run")
             return None
 
     async def _run(

@@ -1,8 +1,10 @@
 """A reply's Python blocks run in the sandbox once its text is complete: results stream back, a
 failed block gets one fix from the model, and the reply ends with an interpretation."""
 
+from pathlib import Path
 from typing import Any
 
+from fastapi import FastAPI
 from httpx import AsyncClient
 from sqlmodel.ext.asyncio.session import AsyncSession
 
@@ -181,3 +183,27 @@ async def test_the_run_button_runs_a_reply_block_on_all_its_files_and_keeps_the_
     assert wrong_reply.status_code == 404
     reply = (await messages_of(client, user_headers, conversation["id"]))[1]
     assert [found["id"] for found in reply["code_blocks"][0]["runs"]] == [run["id"]]
+
+
+def remove_parquet_copies(data_dir: Path) -> None:
+    for parquet in data_dir.rglob("data.parquet"):
+        parquet.unlink()
+
+
+async def test_a_reply_whose_file_data_is_gone_completes_without_running(
+    client: AsyncClient,
+    db: AsyncSession,
+    user: User,
+    user_headers: dict[str, str],
+    fake_openai: FakeOpenAI,
+    app: FastAPI,
+) -> None:
+    await make_key(db, user)
+    fake_openai.behave(text=GOOD)
+    conversation = await conversation_with_sales(client, user_headers)
+    remove_parquet_copies(app.state.file_storage.root)
+
+    events = await ask(client, user_headers, conversation["id"])
+
+    assert "execution_started" not in names(events)
+    assert names(events)[-1] == "done"
