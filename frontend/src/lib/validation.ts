@@ -35,3 +35,6 @@ export function emptyToNull(value: string): string | null {
   const trimmed = value.trim();
   return trimmed === "" ? null : trimmed;
 }
+
+/** Whether a route parameter can be an id at all: one that cannot is as missing as a deleted row. */
+export const isUuid = (value: string) => z.uuid().safeParse(value).success;

@@ -5,7 +5,6 @@ import {
   useMutation,
   useQueryClient,
 } from "@tanstack/react-query";
-import { z } from "zod";
 import {
   attachFile,
   type ConversationCreate,
@@ -31,6 +30,7 @@ import { client } from "@/client/client.gen";
 import type { ApiErrorBody } from "@/lib/api-error";
 import { filenameFromContentDisposition, saveBlob } from "@/lib/save-file";
 import { type UploadProgress, uploadRequest } from "@/lib/upload-request";
+import { isUuid } from "@/lib/validation";
 import { addReplyRuns, storeConversation } from "./cache";
 
 // Query keys start with the resource: ["conversations", "list", {q}], ["conversations", id],
@@ -64,13 +64,11 @@ const NOT_FOUND: ApiErrorBody = {
   detail: "This conversation does not exist or was deleted.",
 };
 
-export const isConversationId = (value: string) => z.uuid().safeParse(value).success;
-
 export const conversationQueryOptions = (conversationId: string) =>
   queryOptions({
     queryKey: ["conversations", conversationId],
     queryFn: async ({ signal }) => {
-      if (!isConversationId(conversationId)) throw NOT_FOUND;
+      if (!isUuid(conversationId)) throw NOT_FOUND;
       return (await readConversation({ path: { conversation_id: conversationId }, signal })).data;
     },
     retryOnMount: false,
@@ -81,7 +79,7 @@ export const messagesQueryOptions = (conversationId: string) =>
   queryOptions({
     queryKey: ["conversations", conversationId, "messages"],
     queryFn: async ({ signal }): Promise<MessagesPublic> => {
-      if (!isConversationId(conversationId)) throw NOT_FOUND;
+      if (!isUuid(conversationId)) throw NOT_FOUND;
       const messages: MessagePublic[] = [];
       let count = 0;
       do {

@@ -5,7 +5,6 @@ import {
   useMutation,
   useQueryClient,
 } from "@tanstack/react-query";
-import { z } from "zod";
 import type { ExecutionPublic } from "@/client";
 import {
   type CodeBlockCreate,
@@ -30,6 +29,7 @@ import {
 } from "@/client";
 import type { ApiErrorBody } from "@/lib/api-error";
 import { filenameFromContentDisposition, saveBlob } from "@/lib/save-file";
+import { isUuid } from "@/lib/validation";
 import type { LibraryQuery } from "./search";
 
 export const LIBRARY_PAGE_SIZE = 24;
@@ -89,14 +89,12 @@ const NOT_FOUND: ApiErrorBody = {
   detail: "This code block does not exist or was deleted.",
 };
 
-const isBlockId = (value: string) => z.uuid().safeParse(value).success;
-
 export const codeBlockQueryOptions = (blockId: string) =>
   queryOptions({
     queryKey: ["code-blocks", blockId],
     queryFn: async ({ signal }) => {
       // An address that cannot be a block id is as missing as a deleted block.
-      if (!isBlockId(blockId)) throw NOT_FOUND;
+      if (!isUuid(blockId)) throw NOT_FOUND;
       return (await readCodeBlock({ path: { code_block_id: blockId }, signal })).data;
     },
     retryOnMount: false,
@@ -106,7 +104,7 @@ export const codeBlockVersionsQueryOptions = (blockId: string) =>
   queryOptions({
     queryKey: ["code-blocks", blockId, "versions"],
     queryFn: async ({ signal }) => {
-      if (!isBlockId(blockId)) throw NOT_FOUND;
+      if (!isUuid(blockId)) throw NOT_FOUND;
       return (await listCodeBlockVersions({ path: { code_block_id: blockId }, signal })).data;
     },
   });
@@ -123,7 +121,7 @@ export const codeBlockRunsQueryOptions = (blockId: string) =>
   queryOptions({
     queryKey: ["code-blocks", blockId, "runs"],
     queryFn: async ({ signal }) => {
-      if (!isBlockId(blockId)) throw NOT_FOUND;
+      if (!isUuid(blockId)) throw NOT_FOUND;
       const query = { skip: 0, limit: RUNS_PAGE_SIZE };
       return (await listCodeBlockRuns({ path: { code_block_id: blockId }, query, signal })).data;
     },

@@ -1,6 +1,5 @@
 import { keepPreviousData, queryOptions, useMutation, useQueryClient } from "@tanstack/react-query";
 import { useCallback } from "react";
-import { z } from "zod";
 import {
   deleteFile,
   downloadFile,
@@ -14,6 +13,7 @@ import { client } from "@/client/client.gen";
 import type { ApiErrorBody } from "@/lib/api-error";
 import { filenameFromContentDisposition, saveBlob } from "@/lib/save-file";
 import { type UploadProgress, uploadRequest } from "@/lib/upload-request";
+import { isUuid } from "@/lib/validation";
 import type { FileSortField, SortOrder } from "./search";
 
 export const FILES_PAGE_SIZE = 20;
@@ -44,14 +44,12 @@ const NOT_FOUND: ApiErrorBody = {
   detail: "This file does not exist or was deleted.",
 };
 
-const isFileId = (value: string) => z.uuid().safeParse(value).success;
-
 export const fileQueryOptions = (fileId: string) =>
   queryOptions({
     queryKey: ["files", fileId],
     queryFn: async ({ signal }) => {
       // An address that cannot be a file id is as missing as a deleted file.
-      if (!isFileId(fileId)) throw NOT_FOUND;
+      if (!isUuid(fileId)) throw NOT_FOUND;
       return (await readFile({ path: { file_id: fileId }, signal })).data;
     },
     // The route's loader already asked; a missing file stays missing, so do not ask twice.
@@ -65,7 +63,7 @@ export const filePreviewQueryOptions = ({ fileId, page, pageSize }: PreviewParam
   return queryOptions({
     queryKey: ["files", fileId, "preview", query],
     queryFn: async ({ signal }) => {
-      if (!isFileId(fileId)) throw NOT_FOUND;
+      if (!isUuid(fileId)) throw NOT_FOUND;
       return (await previewFile({ path: { file_id: fileId }, query, signal })).data;
     },
     placeholderData: keepPreviousData,
