@@ -1,17 +1,7 @@
-import {
-  Breadcrumb,
-  Button,
-  Flex,
-  Heading,
-  HStack,
-  Menu,
-  Portal,
-  Stack,
-  Text,
-} from "@chakra-ui/react";
-import { Link } from "@tanstack/react-router";
+import { Button, Flex, Heading, HStack, Menu, Portal, Stack, Text } from "@chakra-ui/react";
 import { LuChevronDown, LuDownload, LuMessageSquarePlus, LuPlay, LuTrash2 } from "react-icons/lu";
 import type { CodeBlockDetail } from "@/client";
+import { BackBreadcrumb } from "@/components/BackBreadcrumb";
 import { CopyButton } from "@/components/CopyButton";
 import type { ExportFormat } from "../api";
 import { descriptionSchema, titleSchema } from "../schemas";
@@ -44,21 +34,7 @@ export function BlockDetailHeader({
 
   return (
     <Stack gap="4" mb="6">
-      <Breadcrumb.Root size="sm">
-        <Breadcrumb.List>
-          <Breadcrumb.Item>
-            <Breadcrumb.Link asChild>
-              <Link to="/library">Code library</Link>
-            </Breadcrumb.Link>
-          </Breadcrumb.Item>
-          <Breadcrumb.Separator />
-          <Breadcrumb.Item minW="0">
-            <Breadcrumb.CurrentLink truncate maxW="xs">
-              {block.title}
-            </Breadcrumb.CurrentLink>
-          </Breadcrumb.Item>
-        </Breadcrumb.List>
-      </Breadcrumb.Root>
+      <BackBreadcrumb to="/library" label="Code library" current={block.title} />
       <Flex
         gap="4"
         direction={{ base: "column", lg: "row" }}

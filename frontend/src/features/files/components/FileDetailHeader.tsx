@@ -1,7 +1,7 @@
-import { Breadcrumb, Button, Flex, Heading, HStack, Stack, Text } from "@chakra-ui/react";
-import { Link } from "@tanstack/react-router";
+import { Button, Flex, Heading, HStack, Stack, Text } from "@chakra-ui/react";
 import { LuDownload, LuPencil, LuTrash2 } from "react-icons/lu";
 import type { FileSummary } from "@/client";
+import { BackBreadcrumb } from "@/components/BackBreadcrumb";
 import { formatDateTime, formatRelativeTime } from "@/lib/format";
 import { FileIcon } from "./FileIcon";
 
@@ -22,21 +22,7 @@ export function FileDetailHeader({
 }: FileDetailHeaderProps) {
   return (
     <Stack gap="4" mb="6">
-      <Breadcrumb.Root size="sm">
-        <Breadcrumb.List>
-          <Breadcrumb.Item>
-            <Breadcrumb.Link asChild>
-              <Link to="/files">File list</Link>
-            </Breadcrumb.Link>
-          </Breadcrumb.Item>
-          <Breadcrumb.Separator />
-          <Breadcrumb.Item minW="0">
-            <Breadcrumb.CurrentLink truncate maxW="xs">
-              {file.filename}
-            </Breadcrumb.CurrentLink>
-          </Breadcrumb.Item>
-        </Breadcrumb.List>
-      </Breadcrumb.Root>
+      <BackBreadcrumb to="/files" label="File list" current={file.filename} />
       <Flex
         gap="4"
         direction={{ base: "column", md: "row" }}
