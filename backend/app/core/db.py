@@ -5,18 +5,25 @@ another database without touching the environment.
 """
 
 import logging
+import time
 from collections.abc import AsyncIterator, Awaitable, Callable
 from contextlib import asynccontextmanager
 from typing import Annotated
 
 import anyio
 from fastapi import Depends, Request
+from sqlalchemy import event
+from sqlalchemy.exc import DisconnectionError
 from sqlalchemy.ext.asyncio import AsyncEngine, async_sessionmaker, create_async_engine
+from sqlalchemy.pool import ConnectionPoolEntry
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from app.core.config import settings
 
 CONNECT_TIMEOUT_SECONDS = 5
+# A pooled connection idle this long is checked with a ping before use (see _ping_idle_connections).
+PING_AFTER_IDLE_SECONDS = 2.0
+_RETURNED_AT = "returned_at"
 
 # Work outside the database that must follow the transaction's fate (removing stored files, say).
 AfterTransaction = Callable[[], Awaitable[None]]
@@ -26,17 +33,45 @@ _AFTER_ROLLBACK = "after_rollback"
 logger = logging.getLogger(__name__)
 
 
-def create_engine(database_url: str) -> AsyncEngine:
-    # pre_ping replaces connections that died while idle (a database restart) instead of failing a request.
+def create_engine(database_url: str, *, ping_after_idle_seconds: float = PING_AFTER_IDLE_SECONDS) -> AsyncEngine:
     # The pool is sized for streaming chat: many requests at once, each holding a connection only briefly.
     # Connections beyond pool_size are closed when returned, and opening one costs PostgreSQL a new process.
-    return create_async_engine(
+    engine = create_async_engine(
         database_url,
-        pool_pre_ping=True,
         pool_size=settings.DATABASE_POOL_SIZE,
         max_overflow=settings.DATABASE_MAX_OVERFLOW,
         connect_args={"connect_timeout": CONNECT_TIMEOUT_SECONDS},
     )
+    _ping_idle_connections(engine, after_seconds=ping_after_idle_seconds)
+    return engine
+
+
+def _ping_idle_connections(engine: AsyncEngine, *, after_seconds: float) -> None:
+    """Replace a pooled connection that died while idle (a database restart) instead of failing a
+    request with it: SQLAlchemy's pool_pre_ping, but only for connections idle `after_seconds`.
+
+    A ping is a round trip, and under load every round trip waits a turn of the busy event loop: on
+    the way to a chat's first token that was two of about a dozen waits. A connection returned
+    moments ago worked moments ago; one that dies in between fails its request like any connection
+    that dies mid-request, and SQLAlchemy then discards the rest of the pool (they are as old).
+    """
+    pool = engine.sync_engine.pool
+    dialect = engine.sync_engine.dialect
+
+    @event.listens_for(pool, "checkin")
+    def note_return(dbapi_connection: object, entry: ConnectionPoolEntry) -> None:
+        entry.info[_RETURNED_AT] = time.monotonic()
+
+    @event.listens_for(pool, "checkout")
+    def ping_if_idle(dbapi_connection: object, entry: ConnectionPoolEntry, proxy: object) -> None:
+        returned_at = entry.info.get(_RETURNED_AT)
+        if returned_at is None or time.monotonic() - returned_at < after_seconds:
+            return  # just opened, or just used
+        try:
+            dialect.do_ping(dbapi_connection)  # type: ignore[arg-type]
+        except Exception as error:
+            # The pool discards this connection and checks out another (a fresh one if need be).
+            raise DisconnectionError("A pooled database connection had died") from error
 
 
 def create_session_factory(engine: AsyncEngine) -> async_sessionmaker[AsyncSession]:

@@ -12,7 +12,7 @@ from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from pydantic import BaseModel
-from sqlalchemy.exc import DataError
+from sqlalchemy.exc import DataError, DBAPIError
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 logger = logging.getLogger(__name__)
@@ -157,6 +157,18 @@ async def _handle_unstorable_value(request: Request, exc: Exception) -> JSONResp
     return JSONResponse(error_body("ValidationError", detail), status_code=422)
 
 
+async def _handle_database_error(request: Request, exc: Exception) -> JSONResponse:
+    error = cast(DBAPIError, exc)
+    if not error.connection_invalidated:
+        # Handled here rather than by the catch-all, which alone gets the server's traceback log.
+        logger.error("A database error on %s %s", request.method, request.url.path, exc_info=error)
+        return await _handle_unexpected_error(request, exc)
+    # The connection died under the request (the database restarted); the pool has been renewed.
+    logger.warning("A database connection was lost during %s %s", request.method, request.url.path)
+    detail = "The connection to the database was interrupted. Please try again."
+    return JSONResponse(error_body("DatabaseUnavailable", detail), status_code=503)
+
+
 async def _handle_unexpected_error(request: Request, exc: Exception) -> JSONResponse:
     # Starlette logs the traceback and re-raises after this response; we only shape the answer.
     return JSONResponse(
@@ -170,4 +182,5 @@ def register_error_handlers(app: FastAPI) -> None:
     app.add_exception_handler(StarletteHTTPException, _handle_http_exception)
     app.add_exception_handler(RequestValidationError, _handle_validation_error)
     app.add_exception_handler(DataError, _handle_unstorable_value)
+    app.add_exception_handler(DBAPIError, _handle_database_error)
     app.add_exception_handler(Exception, _handle_unexpected_error)

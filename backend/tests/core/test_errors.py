@@ -3,6 +3,10 @@ from collections.abc import AsyncIterator
 import pytest
 from fastapi import FastAPI
 from httpx import ASGITransport, AsyncClient
+from sqlalchemy import text
+from sqlalchemy.ext.asyncio import AsyncEngine
+
+from app.core.db import create_engine
 
 SIGNUP = "/api/v1/users/signup"
 
@@ -156,3 +160,31 @@ async def test_a_huge_offset_is_a_validation_error(
 
     assert response.status_code == 422
     assert response.json()["detail"].startswith("skip: ")
+
+
+async def test_a_database_connection_lost_mid_request_is_a_503_to_retry(
+    app: FastAPI, database_url: str, engine: AsyncEngine
+) -> None:
+    # A real lost connection: its server process is terminated while it sits in a pool that trusts it.
+    pooled = create_engine(database_url, ping_after_idle_seconds=60.0)
+    async with pooled.connect() as connection:
+        pid = (await connection.execute(text("SELECT pg_backend_pid()"))).scalar_one()
+    async with engine.connect() as connection:
+        await connection.execute(text("SELECT pg_terminate_backend(:pid)"), {"pid": pid})
+
+    async def query_on_the_lost_connection() -> None:
+        async with pooled.connect() as connection:
+            await connection.execute(text("SELECT 1"))
+
+    app.add_api_route("/api/v1/test-lost-connection", query_on_the_lost_connection)
+    try:
+        async with AsyncClient(transport=ASGITransport(app=app), base_url="http://app.test") as http:
+            response = await http.get("/api/v1/test-lost-connection")
+    finally:
+        await pooled.dispose()
+
+    assert response.status_code == 503
+    assert response.json() == {
+        "error": "DatabaseUnavailable",
+        "detail": "The connection to the database was interrupted. Please try again.",
+    }
