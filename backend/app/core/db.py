@@ -33,7 +33,9 @@ _AFTER_ROLLBACK = "after_rollback"
 logger = logging.getLogger(__name__)
 
 
-def create_engine(database_url: str, *, ping_after_idle_seconds: float = PING_AFTER_IDLE_SECONDS) -> AsyncEngine:
+def create_engine(
+    database_url: str, *, ping_after_idle_seconds: float = PING_AFTER_IDLE_SECONDS
+) -> AsyncEngine:
     # The pool is sized for streaming chat: many requests at once, each holding a connection only briefly.
     # Connections beyond pool_size are closed when returned, and opening one costs PostgreSQL a new process.
     engine = create_async_engine(

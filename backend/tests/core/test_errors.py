@@ -178,7 +178,9 @@ async def test_a_database_connection_lost_mid_request_is_a_503_to_retry(
 
     app.add_api_route("/api/v1/test-lost-connection", query_on_the_lost_connection)
     try:
-        async with AsyncClient(transport=ASGITransport(app=app), base_url="http://app.test") as http:
+        async with AsyncClient(
+            transport=ASGITransport(app=app), base_url="http://app.test"
+        ) as http:
             response = await http.get("/api/v1/test-lost-connection")
     finally:
         await pooled.dispose()
