@@ -14,6 +14,7 @@ from app.auth.exceptions import NotAdmin, NotAuthenticated
 from app.core.config import settings
 from app.core.db import SessionDep
 from app.core.rate_limit import RateLimiter, client_ip, get_rate_limiter
+from app.core.security import TokenClaims
 from app.models import User
 from app.users.schemas import EmailAddress
 
@@ -22,12 +23,18 @@ bearer_token = OAuth2PasswordBearer(tokenUrl="/api/v1/login/access-token", auto_
 RateLimiterDep = Annotated[RateLimiter, Depends(get_rate_limiter)]
 
 
-async def get_current_user(
-    session: SessionDep, token: Annotated[str | None, Depends(bearer_token)]
-) -> User:
+def get_access_claims(token: Annotated[str | None, Depends(bearer_token)]) -> TokenClaims:
     if not token:
         raise NotAuthenticated
-    return await service.authenticate_token(session, token=token)
+    return service.access_claims(token)
+
+
+# A valid token's claims, before its user is read: for a route that reads the user with its data.
+AccessClaims = Annotated[TokenClaims, Depends(get_access_claims)]
+
+
+async def get_current_user(session: SessionDep, claims: AccessClaims) -> User:
+    return service.verified_user(await session.get(User, claims.user_id), claims)
 
 
 CurrentUser = Annotated[User, Depends(get_current_user)]

@@ -14,7 +14,13 @@ from app.auth.exceptions import InactiveUser, IncorrectCredentials, InvalidReset
 from app.auth.schemas import Token
 from app.core.email import Outbox
 from app.core.schemas import Message
-from app.core.security import create_access_token, decode_token, hash_password, verify_password
+from app.core.security import (
+    TokenClaims,
+    create_access_token,
+    decode_token,
+    hash_password,
+    verify_password,
+)
 from app.models import User
 from app.users import service as users_service
 from app.users.schemas import PASSWORD_MAX_LENGTH
@@ -54,15 +60,18 @@ async def log_in(session: AsyncSession, *, email: str, password: str) -> Token:
     )
 
 
-async def authenticate_token(session: AsyncSession, *, token: str) -> User:
-    """The active user an access token belongs to; InvalidToken or InactiveUser otherwise."""
+def access_claims(token: str) -> TokenClaims:
+    """What a valid access token says (checked against its user by verified_user); InvalidToken."""
     try:
-        claims = decode_token(token, purpose="access")
+        return decode_token(token, purpose="access")
     except jwt.ExpiredSignatureError as error:
         raise InvalidToken("Your session has expired. Please log in again.") from error
     except jwt.InvalidTokenError as error:
         raise InvalidToken from error
-    user = await session.get(User, claims.user_id)
+
+
+def verified_user(user: User | None, claims: TokenClaims) -> User:
+    """The user the claims name, if the token is still theirs and they are active."""
     if user is None or user.token_version != claims.token_version:
         raise InvalidToken
     if not user.is_active:

@@ -41,13 +41,17 @@ async def choose(
     *,
     owner: User,
     conversation: Conversation,
+    conversation_key: ApiKey | None,
     api_key_id: uuid.UUID | None,
     model: str | None,
 ) -> LLMChoice:
+    """`conversation_key`: the conversation's key when the caller has read it already."""
     if api_key_id is not None:
         key = await api_keys_service.get_api_key(session, owner=owner, api_key_id=api_key_id)
     elif model == BUILTIN_MODEL:
         return BUILTIN
+    elif conversation_key is not None and conversation_key.id == conversation.api_key_id:
+        key = conversation_key
     elif conversation.api_key_id is not None:
         key = await api_keys_service.get_api_key(
             session, owner=owner, api_key_id=conversation.api_key_id

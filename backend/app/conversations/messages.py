@@ -9,9 +9,9 @@ import uuid
 from collections.abc import Sequence
 from datetime import timedelta
 
-from sqlalchemy import func
+from sqlalchemy import CTE, ColumnElement, DateTime, Update, func, literal
 from sqlalchemy.orm.attributes import set_committed_value
-from sqlmodel import col, select, update
+from sqlmodel import col, insert, select, update
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from app.code_blocks.fences import CodeBlock as FencedBlock
@@ -39,6 +39,7 @@ INTERRUPTED_DETAIL = (
 # Slack on top of the provider timeouts before a silent "streaming" reply is taken for dead.
 STALE_MARGIN_SECONDS = 30
 _FENCE_MARKS = re.compile(r"(`{3,}|~{3,})[^\s`]*")
+_COLUMNS = Message.__table__.columns  # type: ignore[attr-defined]
 
 
 def to_public(message: Message, saved: Sequence[BlockRecord] = ()) -> MessagePublic:
@@ -156,8 +157,8 @@ async def add_exchange(
     model: str,
 ) -> tuple[Message, Message]:
     """A question and its reply's row (status "streaming"), stored with the conversation's new counts
-    and choice of key and model: one INSERT and one UPDATE, as this is on the way to the first token.
-    The reply is returned detached, as add_assistant_message's is."""
+    and choice of key and model in one statement, as this is on the way to the first token. Both are
+    returned detached, as add_assistant_message's reply is."""
     question = Message(
         conversation_id=conversation.id,
         user_id=conversation.user_id,
@@ -175,19 +176,24 @@ async def add_exchange(
         # Messages are ordered by time: the reply must never share its question's microsecond.
         created_at=question.created_at + timedelta(microseconds=1),
     )
-    session.add_all([question, answer])
-    await session.flush()
-    await _touch(
-        session,
-        conversation_id=conversation.id,
-        added=2,
-        text=content,
-        choice={"api_key_id": api_key_id, "model": model},
+    choice: dict[str, object] = {"api_key_id": api_key_id, "model": model}
+    await session.exec(
+        _touch_statement(
+            col(Conversation.id) == conversation.id, added=2, text=content, choice=choice
+        )
+        .add_cte(_insert_cte(question, "question"))
+        .add_cte(_insert_cte(answer, "reply"))
     )
-    for name, value in (("api_key_id", api_key_id), ("model", model)):
+    for name, value in choice.items():
         set_committed_value(conversation, name, value)
-    session.expunge(answer)
     return question, answer
+
+
+def _insert_cte(message: Message, name: str) -> CTE:
+    # A row per INSERT, each value an anonymous parameter: SQLAlchemy caches the compiled statement
+    # (a multi-row VALUES is compiled afresh on every call, a few milliseconds here).
+    values = {column.key: literal(getattr(message, column.key), column.type) for column in _COLUMNS}
+    return insert(Message).values(values).cte(name)
 
 
 async def add_assistant_message(
@@ -230,7 +236,8 @@ async def finish_message(
     error_kind: str | None = None,
     error: str | None = None,
 ) -> bool:
-    """Store a reply's final state; False if its row is gone (conversation deleted)."""
+    """Store a reply's final state; False if its row is gone (conversation deleted). One statement,
+    the reply's UPDATE and its conversation's, as it ends every stream."""
     values: dict[str, object] = {
         "content": content,
         "status": status,
@@ -239,10 +246,23 @@ async def finish_message(
     }
     if usage is not None:
         values |= {"input_tokens": usage.input_tokens, "output_tokens": usage.output_tokens}
-    if not await _update_reply(session, message=message, values=values):
-        return False
-    await _touch(session, conversation_id=message.conversation_id, added=0, text=content)
-    return True
+    finished = (
+        update(Message)
+        .where(col(Message.id) == message.id)
+        # Named apart from the conversation's updated_at, set in the same statement.
+        .values({**values, "updated_at": literal(utc_now(), DateTime(timezone=True))})
+        .returning(col(Message.conversation_id))
+        .cte("finished_reply")
+    )
+    # The conversation is touched only if the reply's row was there to update.
+    touched = await session.exec(
+        _touch_statement(
+            col(Conversation.id).in_(select(finished.c.conversation_id)), added=0, text=content
+        ).add_cte(finished)
+    )
+    for name, value in values.items():
+        setattr(message, name, value)
+    return touched.rowcount == 1
 
 
 async def delete_message(session: AsyncSession, *, message: Message) -> None:
@@ -271,6 +291,17 @@ async def _touch(
     text: str,
     choice: dict[str, object] | None = None,
 ) -> None:
+    condition = col(Conversation.id) == conversation_id
+    await session.exec(_touch_statement(condition, added=added, text=text, choice=choice))
+
+
+def _touch_statement(
+    condition: ColumnElement[bool],
+    *,
+    added: int,
+    text: str,
+    choice: dict[str, object] | None = None,
+) -> Update:
     values: dict[str, object] = {
         "message_count": col(Conversation.message_count) + added,
         "updated_at": utc_now(),
@@ -280,5 +311,4 @@ async def _touch(
     shown = preview(text)
     if shown is not None:
         values["last_message_preview"] = shown
-    statement = update(Conversation).where(col(Conversation.id) == conversation_id).values(values)
-    await session.exec(statement)
+    return update(Conversation).where(condition).values(values)

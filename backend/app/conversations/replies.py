@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from app.conversations import choice, messages, prompt, service
+from app.conversations.dependencies import Asker
 from app.conversations.early_start import EarlyStart
 from app.conversations.exceptions import ReplyNotRetryable
 from app.conversations.schemas import MessagePublic
@@ -19,7 +20,7 @@ from app.core.config import settings
 from app.core.db import after_rollback
 from app.llm.base import ChatRequest, ChatTurn, Dataset, LLMProvider, ProviderName
 from app.llm.registry import provider_for
-from app.models import Conversation, Message, User
+from app.models import Conversation, Message
 from app.users.schemas import UserSettings
 
 RETRYABLE = frozenset({"error", "cancelled"})
@@ -50,15 +51,20 @@ class Reply:
 async def start_reply(
     session: AsyncSession,
     *,
-    owner: User,
-    conversation: Conversation,
+    asker: Asker,
     content: str,
     api_key_id: uuid.UUID | None,
     model: str | None,
 ) -> Reply:
     """Store the question and prepare its reply."""
+    owner, conversation = asker.user, asker.conversation
     chosen = await choice.choose(
-        session, owner=owner, conversation=conversation, api_key_id=api_key_id, model=model
+        session,
+        owner=owner,
+        conversation=conversation,
+        conversation_key=asker.conversation_key,
+        api_key_id=api_key_id,
+        model=model,
     )
     # The provider is built before anything is stored: a key that cannot be used is a plain 4xx.
     provider = provider_for(chosen.api_key)
@@ -87,10 +93,9 @@ async def start_reply(
     )
 
 
-async def retry_reply(
-    session: AsyncSession, *, owner: User, conversation: Conversation, message_id: uuid.UUID
-) -> Reply:
+async def retry_reply(session: AsyncSession, *, asker: Asker, message_id: uuid.UUID) -> Reply:
     """Replace the conversation's last reply, which failed or was stopped, with a new one."""
+    owner, conversation = asker.user, asker.conversation
     await messages.settle_interrupted_replies(session, conversation=conversation)
     failed = await messages.get_message(session, conversation=conversation, message_id=message_id)
     latest = await messages.latest_messages(session, conversation_id=conversation.id, limit=2)
@@ -103,7 +108,12 @@ async def retry_reply(
     if not is_last_reply or failed.status not in RETRYABLE:
         raise ReplyNotRetryable
     chosen = await choice.choose(
-        session, owner=owner, conversation=conversation, api_key_id=None, model=None
+        session,
+        owner=owner,
+        conversation=conversation,
+        conversation_key=asker.conversation_key,
+        api_key_id=None,
+        model=None,
     )
     provider = provider_for(chosen.api_key)
     question = latest[1]

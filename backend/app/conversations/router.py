@@ -6,7 +6,7 @@ from sse_starlette import EventSourceResponse
 
 from app.auth.dependencies import CurrentUser
 from app.conversations import messages, replies, service, streaming
-from app.conversations.dependencies import OwnedConversation
+from app.conversations.dependencies import AskerDep, OwnedConversation
 from app.conversations.schemas import (
     ConversationCreate,
     ConversationDetail,
@@ -112,15 +112,13 @@ async def stream_reply(
     sessions: SessionFactoryDep,
     sandbox: SandboxDep,
     storage: FileStorageDep,
-    user: CurrentUser,
-    conversation: OwnedConversation,
+    asker: AskerDep,
     body: MessageCreate,
 ) -> EventSourceResponse:
     """Ask a question; the question is stored, then the reply streams back as server-sent events."""
     reply = await replies.start_reply(
         session,
-        owner=user,
-        conversation=conversation,
+        asker=asker,
         content=body.content,
         api_key_id=body.api_key_id,
         model=body.model,
@@ -138,14 +136,11 @@ async def retry_reply(
     sessions: SessionFactoryDep,
     sandbox: SandboxDep,
     storage: FileStorageDep,
-    user: CurrentUser,
-    conversation: OwnedConversation,
+    asker: AskerDep,
     message_id: uuid.UUID,
 ) -> EventSourceResponse:
     """Replace the last reply, which failed or was stopped, with a new one (streamed as above)."""
-    reply = await replies.retry_reply(
-        session, owner=user, conversation=conversation, message_id=message_id
-    )
+    reply = await replies.retry_reply(session, asker=asker, message_id=message_id)
     return streaming.event_stream(reply, sessions=sessions, sandbox=sandbox, storage=storage)
 
 

@@ -52,6 +52,7 @@ shielded from that cancellation, and the partial text is saved every few seconds
 
 import json
 import logging
+import uuid
 from collections.abc import AsyncIterator, Sequence
 from typing import Any
 
@@ -169,11 +170,13 @@ async def _events(
             )
             if await writer.save_title(title):
                 yield _event("title", title=title.text)
-        records = await writer.write(
-            lambda: message_blocks.records_of(
-                session, owner_id=reply.owner_id, message_ids=[completed.id]
+        records: dict[uuid.UUID, list[BlockRecord]] = {}
+        if writer.saved_blocks:  # a reply without blocks has no runs either: nothing to read
+            records = await writer.write(
+                lambda: message_blocks.records_of(
+                    session, owner_id=reply.owner_id, message_ids=[completed.id]
+                )
             )
-        )
         yield _event("done", message=_public(completed, records.get(completed.id, ())))
 
 

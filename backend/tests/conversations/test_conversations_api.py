@@ -337,3 +337,37 @@ async def test_anonymous_requests_are_401(client: AsyncClient) -> None:
     assert (await client.get(CONVERSATIONS)).status_code == 401
     response = await client.post(f"{CONVERSATIONS}{uuid.uuid4()}/messages", json={"content": "Hi"})
     assert response.status_code == 401
+
+
+async def test_asking_checks_the_caller_before_the_conversation(
+    client: AsyncClient, db: AsyncSession
+) -> None:
+    asker = await make_user(db)
+    headers = auth_headers(asker)
+    mine = await new_conversation(client, headers)
+    elsewhere = f"{CONVERSATIONS}{uuid.uuid4()}/messages"
+    question = {"content": "Hi"}
+
+    # A valid caller asking in no conversation of theirs: 404.
+    missing = await client.post(elsewhere, headers=headers, json=question)
+    assert missing.status_code == 404
+    # A token revoked (the password changed): 401, in their own conversation or in none.
+    asker.token_version += 1
+    db.add(asker)
+    await db.commit()
+    for url in (f"{CONVERSATIONS}{mine['id']}/messages", elsewhere):
+        revoked = await client.post(url, headers=headers, json=question)
+        assert revoked.status_code == 401, revoked.text
+        assert revoked.json()["error"] == "InvalidToken"
+    # A deactivated account: refused, whatever the conversation.
+    asker.is_active = False
+    db.add(asker)
+    await db.commit()
+    for url in (f"{CONVERSATIONS}{mine['id']}/messages", elsewhere):
+        inactive = await client.post(url, headers=auth_headers(asker), json=question)
+        assert inactive.status_code == 403, inactive.text
+        assert inactive.json()["error"] == "InactiveUser"
+    stored = await db.exec(
+        select(Message).where(col(Message.conversation_id) == uuid.UUID(mine["id"]))
+    )
+    assert stored.all() == []

@@ -8,6 +8,7 @@ from sqlmodel import select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from app.conversations import early_start, replies
+from app.conversations.dependencies import Asker
 from app.conversations.early_start import EarlyStart
 from app.core.db import committing
 from app.llm.base import InvalidApiKey, TextDelta, Usage
@@ -119,8 +120,9 @@ async def test_a_question_that_does_not_commit_cancels_its_upstream_call(
         async with session_on(connection) as session, committing(session):
             owned = await session.get(Conversation, conversation.id)
             assert owned is not None
+            asker = Asker(user=user, conversation=owned, conversation_key=None)
             await replies.start_reply(
-                session, owner=user, conversation=owned, content="Hi", api_key_id=None, model=None
+                session, asker=asker, content="Hi", api_key_id=None, model=None
             )
             await _request_arrived(fake_openai)
             raise CommitFailed
