@@ -14,10 +14,11 @@ from typing import cast
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from app.api_keys import service as api_keys_service
+from app.conversations.asker import Asker
 from app.conversations.exceptions import NoModelAvailable
 from app.llm.base import ProviderName
 from app.llm.builtin import BUILTIN_MODEL
-from app.models import ApiKey, Conversation, User
+from app.models import ApiKey
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,13 +40,11 @@ BUILTIN = LLMChoice(api_key=None, model=BUILTIN_MODEL)
 async def choose(
     session: AsyncSession,
     *,
-    owner: User,
-    conversation: Conversation,
-    conversation_key: ApiKey | None,
+    asker: Asker,
     api_key_id: uuid.UUID | None,
     model: str | None,
 ) -> LLMChoice:
-    """`conversation_key`: the conversation's key when the caller has read it already."""
+    owner, conversation, conversation_key = asker.user, asker.conversation, asker.conversation_key
     if api_key_id is not None:
         key = await api_keys_service.get_api_key(session, owner=owner, api_key_id=api_key_id)
     elif model == BUILTIN_MODEL:

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from app.conversations import choice, messages, prompt, service
-from app.conversations.dependencies import Asker
+from app.conversations.asker import Asker
 from app.conversations.early_start import EarlyStart
 from app.conversations.exceptions import ReplyNotRetryable
 from app.conversations.schemas import MessagePublic
@@ -58,14 +58,7 @@ async def start_reply(
 ) -> Reply:
     """Store the question and prepare its reply."""
     owner, conversation = asker.user, asker.conversation
-    chosen = await choice.choose(
-        session,
-        owner=owner,
-        conversation=conversation,
-        conversation_key=asker.conversation_key,
-        api_key_id=api_key_id,
-        model=model,
-    )
+    chosen = await choice.choose(session, asker=asker, api_key_id=api_key_id, model=model)
     # The provider is built before anything is stored: a key that cannot be used is a plain 4xx.
     provider = provider_for(chosen.api_key)
     # Read before writing: the history is what precedes the question about to be stored.
@@ -107,14 +100,7 @@ async def retry_reply(session: AsyncSession, *, asker: Asker, message_id: uuid.U
     )
     if not is_last_reply or failed.status not in RETRYABLE:
         raise ReplyNotRetryable
-    chosen = await choice.choose(
-        session,
-        owner=owner,
-        conversation=conversation,
-        conversation_key=asker.conversation_key,
-        api_key_id=None,
-        model=None,
-    )
+    chosen = await choice.choose(session, asker=asker, api_key_id=None, model=None)
     provider = provider_for(chosen.api_key)
     question = latest[1]
     context = await _read_context(session, conversation=conversation, before=question)

@@ -8,7 +8,7 @@ from sqlmodel import select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from app.conversations import early_start, replies
-from app.conversations.dependencies import Asker
+from app.conversations.asker import Asker
 from app.conversations.early_start import EarlyStart
 from app.core.db import committing
 from app.llm.base import InvalidApiKey, TextDelta, Usage

@@ -1,0 +1,52 @@
+"""Who asks a question: the caller, their conversation and the key it uses, read in one query.
+
+CurrentUser and OwnedConversation would read them in two, and the key in a third: on the way to a
+reply's first token every round trip waits its turn on a busy event loop (docs/benchmarks.md).
+"""
+
+import uuid
+from dataclasses import dataclass
+
+from sqlmodel import and_, col, select
+from sqlmodel.ext.asyncio.session import AsyncSession
+
+from app.auth import service as auth_service
+from app.conversations.exceptions import ConversationNotFound
+from app.core.security import TokenClaims
+from app.models import ApiKey, Conversation, User
+
+
+@dataclass(frozen=True, slots=True)
+class Asker:
+    user: User
+    conversation: Conversation
+    conversation_key: ApiKey | None  # None: the conversation names no key of the user's
+
+
+async def read_asker(
+    session: AsyncSession, *, claims: TokenClaims, conversation_id: uuid.UUID
+) -> Asker:
+    """The token's user, if still valid, with their conversation; the token's failures come first."""
+    query = (
+        select(User, Conversation, ApiKey)
+        .join(Conversation, col(Conversation.user_id) == col(User.id))
+        .outerjoin(
+            ApiKey,
+            and_(
+                col(ApiKey.id) == col(Conversation.api_key_id),
+                col(ApiKey.user_id) == col(User.id),
+            ),
+        )
+        .where(col(User.id) == claims.user_id, col(Conversation.id) == conversation_id)
+    )
+    found = (await session.exec(query)).first()
+    if found is None:
+        # As with CurrentUser, a bad token is reported before a conversation that is not theirs.
+        auth_service.verified_user(await session.get(User, claims.user_id), claims)
+        raise ConversationNotFound
+    user, conversation, key = found
+    return Asker(
+        user=auth_service.verified_user(user, claims),
+        conversation=conversation,
+        conversation_key=key,
+    )
