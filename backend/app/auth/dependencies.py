@@ -23,7 +23,8 @@ bearer_token = OAuth2PasswordBearer(tokenUrl="/api/v1/login/access-token", auto_
 RateLimiterDep = Annotated[RateLimiter, Depends(get_rate_limiter)]
 
 
-def get_access_claims(token: Annotated[str | None, Depends(bearer_token)]) -> TokenClaims:
+# async: FastAPI would run a plain `def` in its thread pool, a hand-off each way per request.
+async def get_access_claims(token: Annotated[str | None, Depends(bearer_token)]) -> TokenClaims:
     if not token:
         raise NotAuthenticated
     return service.access_claims(token)

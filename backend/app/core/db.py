@@ -136,7 +136,7 @@ SessionDep = Annotated[AsyncSession, Depends(get_session, scope="function")]
 SessionFactory = Callable[[], AsyncSession]
 
 
-def get_session_factory(request: Request) -> SessionFactory:
+async def get_session_factory(request: Request) -> SessionFactory:  # async: no thread pool hop
     """Sessions for work that outlives the request's own session, such as a streamed reply."""
     session_factory: async_sessionmaker[AsyncSession] = request.app.state.session_factory
     return session_factory

@@ -54,6 +54,6 @@ def client_ip(request: Request) -> str:
     return request.client.host if request.client else "unknown"
 
 
-def get_rate_limiter(request: Request) -> RateLimiter:
+async def get_rate_limiter(request: Request) -> RateLimiter:  # async: see app.files.dependencies
     limiter: RateLimiter = request.app.state.rate_limiter
     return limiter

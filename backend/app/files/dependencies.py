@@ -12,7 +12,9 @@ from app.files.storage import FileStorage
 from app.models import File
 
 
-def get_file_storage(request: Request) -> FileStorage:
+# Dependencies are `async def` even when they do not await: FastAPI runs a plain `def` dependency in its
+# thread pool, a hand-off each way that every request would pay (see docs/benchmarks.md, chat streaming).
+async def get_file_storage(request: Request) -> FileStorage:
     storage: FileStorage = request.app.state.file_storage
     return storage
 
@@ -20,7 +22,7 @@ def get_file_storage(request: Request) -> FileStorage:
 FileStorageDep = Annotated[FileStorage, Depends(get_file_storage)]
 
 
-def get_ingest_limits() -> IngestLimits:
+async def get_ingest_limits() -> IngestLimits:
     # Read per request, so an operator's (or a test's) change to the settings applies at once.
     return IngestLimits(
         max_upload_bytes=settings.MAX_UPLOAD_BYTES,
