@@ -30,6 +30,36 @@ def database_server_url() -> str:
     return started.stdout.strip()
 
 
+# The app is ready to measure once its process tree (workers, sandbox workers) is this quiet: start-up
+# goes on after /health answers (each worker's sandbox imports pandas in the background, seconds of CPU).
+SETTLED_CPU_FRACTION = 0.05
+SETTLE_TIMEOUT_SECONDS = 120
+
+
+def wait_until_settled(pid: int) -> None:
+    """Block until the process and its descendants use under SETTLED_CPU_FRACTION of a core."""
+    root = psutil.Process(pid)
+    deadline = time.monotonic() + SETTLE_TIMEOUT_SECONDS
+    while time.monotonic() < deadline:
+        tree = [root, *root.children(recursive=True)]
+        before = _cpu_seconds(tree)
+        time.sleep(1.0)
+        if _cpu_seconds(tree) - before < SETTLED_CPU_FRACTION:
+            return
+    raise RuntimeError(f"the app was still busy {SETTLE_TIMEOUT_SECONDS} s after starting")
+
+
+def _cpu_seconds(processes: list[psutil.Process]) -> float:
+    total = 0.0
+    for process in processes:
+        try:
+            times = process.cpu_times()
+        except psutil.NoSuchProcess:
+            continue  # a sandbox run that ended meanwhile
+        total += times.user + times.system
+    return total
+
+
 class BenchApp:
     def __init__(self, scratch: Path) -> None:
         self._scratch = scratch
@@ -69,6 +99,7 @@ class BenchApp:
             drop_test_database(self._database_url)
             raise
         self._server = server
+        wait_until_settled(server.pid)
         return self
 
     def __exit__(

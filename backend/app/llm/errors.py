@@ -10,6 +10,7 @@ import re
 from email.utils import parsedate_to_datetime
 from typing import Any
 
+import aiohttp
 import anthropic
 import httpx2
 import openai
@@ -73,7 +74,7 @@ def retry_after_seconds(headers: httpx2.Headers) -> float | None:
 
 def from_openai(error: openai.OpenAIError, *, secret: str, streaming: bool) -> ProviderFailure:
     """An OpenAI SDK error (OpenAI or an OpenAI-compatible server); `streaming`: text had arrived."""
-    if isinstance(error, openai.APITimeoutError):
+    if isinstance(error, openai.APITimeoutError) and _timed_out(error):
         return _logged(ProviderTimeout(), "openai")
     if isinstance(error, openai.APIConnectionError):
         return _logged(StreamInterrupted() if streaming else ProviderUnreachable(), "openai")
@@ -98,7 +99,7 @@ def from_anthropic(
     error: anthropic.AnthropicError, *, secret: str, streaming: bool
 ) -> ProviderFailure:
     """An Anthropic SDK error; `streaming`: text had arrived."""
-    if isinstance(error, anthropic.APITimeoutError):
+    if isinstance(error, anthropic.APITimeoutError) and _timed_out(error):
         return _logged(ProviderTimeout(), "anthropic")
     if isinstance(error, anthropic.APIConnectionError):
         return _logged(StreamInterrupted() if streaming else ProviderUnreachable(), "anthropic")
@@ -126,9 +127,21 @@ def from_transport(
     error: httpx2.TransportError, *, provider: str, streaming: bool
 ) -> ProviderFailure:
     """A network failure the SDK let through (mid-stream)."""
-    if isinstance(error, httpx2.TimeoutException):
+    if isinstance(error, httpx2.TimeoutException) and _timed_out(error):
         return _logged(ProviderTimeout(), provider)
     return _logged(StreamInterrupted() if streaming else ProviderUnreachable(), provider)
+
+
+def _timed_out(error: BaseException) -> bool:
+    """Whether a failure reported as a timeout was one. The aiohttp transport (app.llm.http) reports
+    every failed connection, refused or reset, as httpx2.ConnectTimeout; the aiohttp error it chains
+    says what happened, and only aiohttp's timeouts are timeouts."""
+    cause: BaseException | None = error
+    while cause is not None:
+        if isinstance(cause, aiohttp.ClientError):
+            return isinstance(cause, aiohttp.ServerTimeoutError)
+        cause = cause.__cause__
+    return True
 
 
 _ANTHROPIC_STREAM_ERRORS = {

@@ -143,6 +143,24 @@ async def test_unreachable_provider(provider: str, monkeypatch: pytest.MonkeyPat
         await client.list_models()
 
 
+@pytest.mark.parametrize("provider", ["openai", "anthropic"])
+async def test_a_server_that_hangs_up_is_unreachable_not_slow(
+    provider: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The connection is made, then closed before any answer: a failure to reach, not a timeout.
+    async def hang_up(_reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
+        writer.close()
+
+    server = await asyncio.start_server(hang_up, "127.0.0.1", 0)
+    port = server.sockets[0].getsockname()[1]
+    monkeypatch.setattr(settings, "OPENAI_API_BASE_URL", f"http://127.0.0.1:{port}/v1")
+    monkeypatch.setattr(settings, "ANTHROPIC_API_BASE_URL", f"http://127.0.0.1:{port}")
+    client = provider_for(api_key_row(provider))
+    async with server:
+        with pytest.raises(ProviderUnreachable):
+            await collect(client.stream(chat_request()))
+
+
 async def test_cancelling_the_consumer_closes_the_upstream_connection(case: ProviderCase) -> None:
     case.fake.behave(text="word " * 200, chunk_delay_seconds=0.05)
     first_delta = asyncio.Event()
