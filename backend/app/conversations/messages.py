@@ -1,17 +1,11 @@
-"""Messages: the rows of a conversation, and what they keep up to date on it (count, preview, time).
-
-The counters are changed by SQL increments, so two replies streaming into one conversation at once
-(two browser tabs) cannot lose an update.
-"""
+"""Messages: the rows of a conversation, read and shown (conversations.message_writes writes them)."""
 
 import re
 import uuid
 from collections.abc import Sequence
 from datetime import timedelta
 
-from sqlalchemy import CTE, ColumnElement, DateTime, Update, func, literal
-from sqlalchemy.orm.attributes import set_committed_value
-from sqlmodel import col, insert, select, update
+from sqlmodel import col, func, select, update
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from app.code_blocks.fences import CodeBlock as FencedBlock
@@ -26,10 +20,8 @@ from app.conversations.schemas import (
     MessagesPublic,
 )
 from app.core.config import settings
-from app.llm.base import Usage
 from app.models import Conversation, Message
 from app.models.base import utc_now
-from app.models.message import MessageStatus
 
 PREVIEW_CHARS = 140
 INTERRUPTED_KIND = "ReplyInterrupted"
@@ -39,7 +31,6 @@ INTERRUPTED_DETAIL = (
 # Slack on top of the provider timeouts before a silent "streaming" reply is taken for dead.
 STALE_MARGIN_SECONDS = 30
 _FENCE_MARKS = re.compile(r"(`{3,}|~{3,})[^\s`]*")
-_COLUMNS = Message.__table__.columns  # type: ignore[attr-defined]
 
 
 def to_public(message: Message, saved: Sequence[BlockRecord] = ()) -> MessagePublic:
@@ -145,170 +136,3 @@ async def latest_messages(
         query = query.where(col(Message.created_at) < before.created_at)
     ordered = query.order_by(col(Message.created_at).desc(), col(Message.id).desc()).limit(limit)
     return (await session.exec(ordered)).all()
-
-
-async def add_exchange(
-    session: AsyncSession,
-    *,
-    conversation: Conversation,
-    content: str,
-    api_key_id: uuid.UUID | None,
-    provider: str,
-    model: str,
-) -> tuple[Message, Message]:
-    """A question and its reply's row (status "streaming"), stored with the conversation's new counts
-    and choice of key and model in one statement, as this is on the way to the first token. Both are
-    returned detached, as add_assistant_message's reply is."""
-    question = Message(
-        conversation_id=conversation.id,
-        user_id=conversation.user_id,
-        role="user",
-        content=content,
-        status="complete",
-    )
-    answer = Message(
-        conversation_id=conversation.id,
-        user_id=conversation.user_id,
-        role="assistant",
-        status="streaming",
-        provider=provider,
-        model=model,
-        # Messages are ordered by time: the reply must never share its question's microsecond.
-        created_at=question.created_at + timedelta(microseconds=1),
-    )
-    choice: dict[str, object] = {"api_key_id": api_key_id, "model": model}
-    await session.exec(
-        _touch_statement(
-            col(Conversation.id) == conversation.id, added=2, text=content, choice=choice
-        )
-        .add_cte(_insert_cte(question, "question"))
-        .add_cte(_insert_cte(answer, "reply"))
-    )
-    for name, value in choice.items():
-        set_committed_value(conversation, name, value)
-    return question, answer
-
-
-def _insert_cte(message: Message, name: str) -> CTE:
-    # A row per INSERT, each value an anonymous parameter: SQLAlchemy caches the compiled statement
-    # (a multi-row VALUES is compiled afresh on every call, a few milliseconds here).
-    values = {column.key: literal(getattr(message, column.key), column.type) for column in _COLUMNS}
-    return insert(Message).values(values).cte(name)
-
-
-async def add_assistant_message(
-    session: AsyncSession,
-    *,
-    conversation_id: uuid.UUID,
-    user_id: uuid.UUID,
-    provider: str,
-    model: str,
-) -> Message:
-    """A reply about to stream. It is returned detached from `session`: a plain record that
-    save_content and finish_message keep in step with its row, whether or not the row still exists."""
-    message = Message(
-        conversation_id=conversation_id,
-        user_id=user_id,
-        role="assistant",
-        status="streaming",
-        provider=provider,
-        model=model,
-    )
-    session.add(message)
-    await session.flush()
-    await _touch(session, conversation_id=conversation_id, added=1, text="")
-    session.expunge(message)
-    return message
-
-
-async def save_content(session: AsyncSession, *, message: Message, content: str) -> bool:
-    """Store a streaming reply's text so far; False if its row is gone (conversation deleted)."""
-    return await _update_reply(session, message=message, values={"content": content})
-
-
-async def finish_message(
-    session: AsyncSession,
-    *,
-    message: Message,
-    status: MessageStatus,
-    content: str,
-    usage: Usage | None = None,
-    error_kind: str | None = None,
-    error: str | None = None,
-) -> bool:
-    """Store a reply's final state; False if its row is gone (conversation deleted). One statement,
-    the reply's UPDATE and its conversation's, as it ends every stream."""
-    values: dict[str, object] = {
-        "content": content,
-        "status": status,
-        "error_kind": error_kind,
-        "error": error,
-    }
-    if usage is not None:
-        values |= {"input_tokens": usage.input_tokens, "output_tokens": usage.output_tokens}
-    finished = (
-        update(Message)
-        .where(col(Message.id) == message.id)
-        # Named apart from the conversation's updated_at, set in the same statement.
-        .values({**values, "updated_at": literal(utc_now(), DateTime(timezone=True))})
-        .returning(col(Message.conversation_id))
-        .cte("finished_reply")
-    )
-    # The conversation is touched only if the reply's row was there to update.
-    touched = await session.exec(
-        _touch_statement(
-            col(Conversation.id).in_(select(finished.c.conversation_id)), added=0, text=content
-        ).add_cte(finished)
-    )
-    for name, value in values.items():
-        setattr(message, name, value)
-    return touched.rowcount == 1
-
-
-async def delete_message(session: AsyncSession, *, message: Message) -> None:
-    await session.delete(message)
-    await session.flush()
-    await _touch(session, conversation_id=message.conversation_id, added=-1, text="")
-
-
-async def _update_reply(
-    session: AsyncSession, *, message: Message, values: dict[str, object]
-) -> bool:
-    # A statement rather than a flush of the (detached) object: a row deleted meanwhile is an
-    # answer here, not an error.
-    statement = update(Message).where(col(Message.id) == message.id).values(values)
-    result = await session.exec(statement)
-    for name, value in values.items():
-        setattr(message, name, value)
-    return result.rowcount == 1
-
-
-async def _touch(
-    session: AsyncSession,
-    *,
-    conversation_id: uuid.UUID,
-    added: int,
-    text: str,
-    choice: dict[str, object] | None = None,
-) -> None:
-    condition = col(Conversation.id) == conversation_id
-    await session.exec(_touch_statement(condition, added=added, text=text, choice=choice))
-
-
-def _touch_statement(
-    condition: ColumnElement[bool],
-    *,
-    added: int,
-    text: str,
-    choice: dict[str, object] | None = None,
-) -> Update:
-    values: dict[str, object] = {
-        "message_count": col(Conversation.message_count) + added,
-        "updated_at": utc_now(),
-        **(choice or {}),
-    }
-    # A message without text (a reply just started, or failed at once) leaves the preview as it was.
-    shown = preview(text)
-    if shown is not None:
-        values["last_message_preview"] = shown
-    return update(Conversation).where(condition).values(values)

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from sqlmodel.ext.asyncio.session import AsyncSession
 
-from app.conversations import choice, messages, prompt, service
+from app.conversations import choice, message_writes, messages, prompt, service
 from app.conversations.asker import Asker
 from app.conversations.early_start import EarlyStart
 from app.conversations.exceptions import ReplyNotRetryable
@@ -32,7 +32,8 @@ class Reply:
     conversation_id: uuid.UUID
     question: MessagePublic
     # The reply's row, stored (status "streaming") in the same transaction as the question: the stream
-    # starts without a database write of its own. A detached record (see messages.add_assistant_message).
+    # starts without a database write of its own. A detached record
+    # (see message_writes.add_assistant_message).
     answer: Message
     provider: LLMProvider
     provider_name: ProviderName
@@ -65,7 +66,7 @@ async def start_reply(
     context = await _read_context(session, conversation=conversation, before=None)
     request = _chat_request(chosen, context, question=content)
     upstream = _start_early(session, provider, request)
-    question, answer = await messages.add_exchange(
+    question, answer = await message_writes.add_exchange(
         session,
         conversation=conversation,
         content=content,
@@ -106,10 +107,10 @@ async def retry_reply(session: AsyncSession, *, asker: Asker, message_id: uuid.U
     context = await _read_context(session, conversation=conversation, before=question)
     request = _chat_request(chosen, context, question=question.content)
     upstream = _start_early(session, provider, request)
-    await messages.delete_message(session, message=failed)
+    await message_writes.delete_message(session, message=failed)
     conversation.api_key_id = _key_id(chosen)
     conversation.model = chosen.model
-    answer = await messages.add_assistant_message(
+    answer = await message_writes.add_assistant_message(
         session,
         conversation_id=conversation.id,
         user_id=conversation.user_id,

@@ -18,7 +18,7 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 
 from app.code_blocks import service as code_blocks_service
 from app.code_blocks.fences import CodeBlock as FencedBlock
-from app.conversations import messages, titles
+from app.conversations import message_writes, titles
 from app.conversations.replies import Reply
 from app.core.db import committing
 from app.llm.base import Usage
@@ -72,7 +72,9 @@ class ReplyWriter:
             return
         message = self._message
         self._row_exists = await self.write(
-            lambda: messages.save_content(self._session, message=message, content=self.content)
+            lambda: message_writes.save_content(
+                self._session, message=message, content=self.content
+            )
         )
         if not self._row_exists:
             raise ReplyGone
@@ -83,7 +85,7 @@ class ReplyWriter:
     ) -> Message:
         message = self._message
         self._row_exists = await self.write(
-            lambda: messages.finish_message(
+            lambda: message_writes.finish_message(
                 self._session,
                 message=message,
                 status=status,
@@ -98,7 +100,7 @@ class ReplyWriter:
         message = self._message
 
         async def finish_and_count() -> None:
-            self._row_exists = await messages.finish_message(
+            self._row_exists = await message_writes.finish_message(
                 self._session, message=message, status="complete", content=self.content, usage=usage
             )
             await self._record(usage, purpose="reply", conversation_exists=self._row_exists)

@@ -8,7 +8,7 @@ from httpx import AsyncClient, Response
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from app.code_blocks import service
-from app.conversations import messages
+from app.conversations import message_writes
 from app.models import CodeBlock, Message, User
 
 LIBRARY = "/api/v1/code-blocks/"
@@ -76,7 +76,7 @@ async def upload_csv(
 
 async def reply_in(db: AsyncSession, *, owner: User, conversation_id: str) -> Message:
     """An assistant message in the conversation, as a reply about to stream stores it."""
-    message = await messages.add_assistant_message(
+    message = await message_writes.add_assistant_message(
         db,
         conversation_id=uuid.UUID(conversation_id),
         user_id=owner.id,

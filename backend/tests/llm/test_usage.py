@@ -3,7 +3,7 @@
 from datetime import UTC, datetime
 
 from httpx import AsyncClient
-from sqlmodel import select
+from sqlmodel import col, select, update
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from app.llm.usage import record_usage
@@ -25,7 +25,7 @@ async def _record(
         output_tokens=tokens[1],
         purpose="reply",
     )
-    usage.created_at = when
+    await db.exec(update(LLMUsage).where(col(LLMUsage.id) == usage.id).values(created_at=when))
     await db.commit()
 
 
