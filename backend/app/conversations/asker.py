@@ -1,7 +1,7 @@
-"""Who asks a question: the caller, their conversation and the key it uses, read in one query.
+"""Who asks a question: the caller, their conversation, the key it uses and its files, in one query.
 
-CurrentUser and OwnedConversation would read them in two, and the key in a third: on the way to a
-reply's first token every round trip waits its turn on a busy event loop (docs/benchmarks.md).
+CurrentUser and OwnedConversation would read them in two, the key and the files in two more: on the
+way to a reply's first token every round trip waits its turn on a busy event loop (docs/benchmarks.md).
 """
 
 import uuid
@@ -13,7 +13,7 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 from app.auth import service as auth_service
 from app.conversations.exceptions import ConversationNotFound
 from app.core.security import TokenClaims
-from app.models import ApiKey, Conversation, User
+from app.models import ApiKey, Conversation, ConversationFile, File, User
 
 
 @dataclass(frozen=True, slots=True)
@@ -21,14 +21,16 @@ class Asker:
     user: User
     conversation: Conversation
     conversation_key: ApiKey | None  # None: the conversation names no key of the user's
+    files: list[File]  # attached to the conversation, in the order they were attached
 
 
 async def read_asker(
     session: AsyncSession, *, claims: TokenClaims, conversation_id: uuid.UUID
 ) -> Asker:
     """The token's user, if still valid, with their conversation; the token's failures come first."""
+    # One row per attached file (or one row, without a file).
     query = (
-        select(User, Conversation, ApiKey)
+        select(User, Conversation, ApiKey, File)
         .join(Conversation, col(Conversation.user_id) == col(User.id))
         .outerjoin(
             ApiKey,
@@ -37,16 +39,20 @@ async def read_asker(
                 col(ApiKey.user_id) == col(User.id),
             ),
         )
+        .outerjoin(ConversationFile, col(ConversationFile.conversation_id) == col(Conversation.id))
+        .outerjoin(File, col(File.id) == col(ConversationFile.file_id))
         .where(col(User.id) == claims.user_id, col(Conversation.id) == conversation_id)
+        .order_by(col(ConversationFile.attached_at), col(File.id))
     )
-    found = (await session.exec(query)).first()
-    if found is None:
+    rows = (await session.exec(query)).all()
+    if not rows:
         # As with CurrentUser, a bad token is reported before a conversation that is not theirs.
         auth_service.verified_user(await session.get(User, claims.user_id), claims)
         raise ConversationNotFound
-    user, conversation, key = found
+    user, conversation, key, _ = rows[0]
     return Asker(
         user=auth_service.verified_user(user, claims),
         conversation=conversation,
         conversation_key=key,
+        files=[file for *_, file in rows if file is not None],
     )

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from sqlmodel.ext.asyncio.session import AsyncSession
 
-from app.conversations import choice, message_writes, messages, prompt, service
+from app.conversations import choice, message_writes, messages, prompt
 from app.conversations.asker import Asker
 from app.conversations.early_start import EarlyStart
 from app.conversations.exceptions import ReplyNotRetryable
@@ -63,7 +63,7 @@ async def start_reply(
     # The provider is built before anything is stored: a key that cannot be used is a plain 4xx.
     provider = provider_for(chosen.api_key)
     # Read before writing: the history is what precedes the question about to be stored.
-    context = await _read_context(session, conversation=conversation, before=None)
+    context = await _read_context(session, asker=asker, before=None)
     request = _chat_request(chosen, context, question=content)
     upstream = _start_early(session, provider, request)
     question, answer = await message_writes.add_exchange(
@@ -104,7 +104,7 @@ async def retry_reply(session: AsyncSession, *, asker: Asker, message_id: uuid.U
     chosen = await choice.choose(session, asker=asker, api_key_id=None, model=None)
     provider = provider_for(chosen.api_key)
     question = latest[1]
-    context = await _read_context(session, conversation=conversation, before=question)
+    context = await _read_context(session, asker=asker, before=question)
     request = _chat_request(chosen, context, question=question.content)
     upstream = _start_early(session, provider, request)
     await message_writes.delete_message(session, message=failed)
@@ -137,20 +137,18 @@ class _Context:
     turns: list[ChatTurn]
 
 
-async def _read_context(
-    session: AsyncSession, *, conversation: Conversation, before: Message | None
-) -> _Context:
-    """The attached files and the last turns before the question (all of them: None)."""
-    files = await service.attached_files(session, conversation=conversation)
+async def _read_context(session: AsyncSession, *, asker: Asker, before: Message | None) -> _Context:
+    """The attached files (read with the asker) and the last turns before the question (all of
+    them: None)."""
     max_turns = settings.CHAT_HISTORY_TURNS
     # Newest first, a few more than needed: questions without an answer are skipped.
     earlier = await messages.latest_messages(
-        session, conversation_id=conversation.id, limit=4 * max_turns, before=before
+        session, conversation_id=asker.conversation.id, limit=4 * max_turns, before=before
     )
     turns = prompt.history_turns(list(reversed(earlier)), max_turns=max_turns)
     return _Context(
-        datasets=prompt.datasets_from_files(files),
-        file_ids=[file.id for file in files],
+        datasets=prompt.datasets_from_files(asker.files),
+        file_ids=[file.id for file in asker.files],
         turns=turns,
     )
 

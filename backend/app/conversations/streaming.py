@@ -81,6 +81,8 @@ UNEXPECTED_DETAIL = "Something went wrong on our side while writing this reply. 
 GONE_DETAIL = "This conversation was deleted while the reply was being written."
 
 logger = logging.getLogger(__name__)
+# One encoder for every event: json.dumps with a non-default option builds a new one per call.
+_JSON = json.JSONEncoder(ensure_ascii=False)
 
 
 def event_stream(
@@ -207,4 +209,4 @@ def _code_block(block: FencedBlock, entry: SavedBlock) -> ServerSentEvent:
 
 
 def _event(name: str, **data: Any) -> ServerSentEvent:
-    return ServerSentEvent(event=name, data=json.dumps(data, ensure_ascii=False))
+    return ServerSentEvent(event=name, data=_JSON.encode(data))
