@@ -22,4 +22,4 @@ ENV PATH="/app/backend/.venv/bin:$PATH" \
     PYTHONUNBUFFERED=1
 EXPOSE 8000
 HEALTHCHECK CMD curl -fsS http://127.0.0.1:8000/api/v1/health || exit 1
-CMD ["sh", "-c", "python -m app.prestart && exec uvicorn app.main:app --host 0.0.0.0 --port 8000 --no-access-log --proxy-headers"]
+CMD ["sh", "-c", "python -m app.prestart && exec uvicorn app.main:app --host 0.0.0.0 --port 8000 --no-access-log --proxy-headers --timeout-keep-alive 65"]

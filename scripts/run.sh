@@ -37,7 +37,10 @@ env_value() {
   sed -n "s/^$name=//p" "$repo/.env" | tail -n 1 | sed -e 's/^"//' -e 's/"$//'
 }
 
-uv run --frozen uvicorn app.main:app --host "$host" --port "$port" --no-access-log --log-level warning &
+# Idle connections are kept 65 s, not uvicorn's 5: a question sent on a connection the server is closing
+# just then fails in the browser, and people ask their next question more than 5 s after the last.
+uv run --frozen uvicorn app.main:app --host "$host" --port "$port" --no-access-log --log-level warning \
+  --timeout-keep-alive 65 &
 server=$!
 trap 'kill "$server" 2>/dev/null; wait "$server" 2>/dev/null' INT TERM EXIT
 

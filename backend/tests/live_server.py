@@ -51,7 +51,15 @@ class LiveServer:
         command = [sys.executable, "-m", "uvicorn", "app.main:app", "--host", "127.0.0.1"]
         with self.log_path.open("wb") as log:
             self._process = subprocess.Popen(  # noqa: S603 - our own interpreter and module
-                [*command, "--port", str(self.port), "--no-access-log"],
+                # As scripts/run.sh runs it.
+                [
+                    *command,
+                    "--port",
+                    str(self.port),
+                    "--no-access-log",
+                    "--timeout-keep-alive",
+                    "65",
+                ],
                 cwd=BACKEND_DIR,
                 env=self._env,
                 stdout=log,

@@ -15,8 +15,10 @@ import asyncio
 import httpx2
 import openai
 
-# Enough for hundreds of concurrent streams per process.
-LIMITS = httpx2.Limits(max_connections=1000, max_keepalive_connections=200)
+# Enough for hundreds of concurrent streams per process. An idle connection is dropped after 4 s, before
+# servers that close theirs at 5 s (uvicorn's and Node's default) can close it just as a question is sent
+# on it: that race failed a few questions in a thousand at 200 streams, as "provider unreachable".
+LIMITS = httpx2.Limits(max_connections=1000, max_keepalive_connections=200, keepalive_expiry=4.0)
 
 _clients: dict[asyncio.AbstractEventLoop, httpx2.AsyncClient] = {}
 
