@@ -11,9 +11,8 @@ statements on the tables, so no ORM bookkeeping is done for them either.
 
 import uuid
 from datetime import timedelta
-from typing import Any
 
-from sqlalchemy import Integer, String, Table, bindparam, func, insert, select, update
+from sqlalchemy import CTE, Integer, String, Table, bindparam, func, insert, select, update
 from sqlalchemy.orm.attributes import set_committed_value
 from sqlmodel.ext.asyncio.session import AsyncSession
 
@@ -27,7 +26,7 @@ _MESSAGES: Table = Message.__table__  # type: ignore[attr-defined]
 _CONVERSATIONS: Table = Conversation.__table__  # type: ignore[attr-defined]
 
 
-def _new_row(name: str) -> Any:
+def _new_row(name: str) -> CTE:
     """INSERT of a whole message row, its values the parameters `{name}_{column}`."""
     values = {
         column.key: bindparam(f"{name}_{column.key}", type_=column.type)

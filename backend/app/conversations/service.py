@@ -93,7 +93,7 @@ async def read_conversation(
         else None
     )
     summary = _summary(conversation, key.provider if key is not None else None)
-    files = await attached_files(session, conversation=conversation, with_profiles=False)
+    files = await _attached_file_summaries(session, conversation=conversation)
     return ConversationDetail(
         **summary.model_dump(),
         api_key_id=conversation.api_key_id,
@@ -138,19 +138,19 @@ async def detach_file(session: AsyncSession, *, conversation: Conversation, file
     await session.exec(statement)
 
 
-async def attached_files(
-    session: AsyncSession, *, conversation: Conversation, with_profiles: bool = True
+async def _attached_file_summaries(
+    session: AsyncSession, *, conversation: Conversation
 ) -> Sequence[File]:
-    """The conversation's files, in the order they were attached."""
+    """The conversation's files, in the order they were attached, without their profiles (a question
+    reads its files whole with the asker: conversations.asker)."""
     query = (
         select(File)
         .join(ConversationFile, col(ConversationFile.file_id) == col(File.id))
         .where(col(ConversationFile.conversation_id) == conversation.id)
         .order_by(col(ConversationFile.attached_at), col(File.id))
-    )
-    if not with_profiles:
         # Summaries never need the profile (large for wide files); reading it by mistake raises.
-        query = query.options(defer(cast(QueryableAttribute[Any], File.profile), raiseload=True))
+        .options(defer(cast(QueryableAttribute[Any], File.profile), raiseload=True))
+    )
     return (await session.exec(query)).all()
 
 
