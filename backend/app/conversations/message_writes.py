@@ -18,6 +18,7 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 
 from app.conversations.messages import preview
 from app.llm.base import Usage
+from app.llm.usage import COUNT_USAGE
 from app.models import Conversation, Message
 from app.models.base import utc_now
 from app.models.message import MessageStatus
@@ -96,6 +97,8 @@ _FINISH_REPLY = (
     )
     .add_cte(_FINISHED_REPLY)
 )
+# The same, with the reply's tokens counted (llm.usage.COUNT_USAGE): a completed reply's last write.
+_FINISH_COUNTED_REPLY = _FINISH_REPLY.add_cte(COUNT_USAGE.cte("counted_usage"))
 
 
 async def add_exchange(
@@ -184,15 +187,18 @@ async def finish_message(
     status: MessageStatus,
     content: str,
     usage: Usage | None = None,
+    counted: dict[str, object] | None = None,
     error_kind: str | None = None,
     error: str | None = None,
 ) -> bool:
     """Store a reply's final state; False if its row is gone (conversation deleted). One statement,
-    the reply's UPDATE and its conversation's, as it ends every stream."""
+    as it ends every stream: the reply's UPDATE, its conversation's and, given `counted`
+    (llm.usage.usage_values), the row counting its tokens."""
     now = utc_now()
     touched = await session.exec(
-        _FINISH_REPLY,
+        _FINISH_REPLY if counted is None else _FINISH_COUNTED_REPLY,
         params={
+            **(counted or {}),
             "message_id": message.id,
             "final_content": content,
             "final_status": status,

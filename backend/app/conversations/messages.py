@@ -4,6 +4,7 @@ import re
 import uuid
 from collections.abc import Sequence
 from datetime import timedelta
+from typing import cast
 
 from sqlmodel import col, func, select, update
 from sqlmodel.ext.asyncio.session import AsyncSession
@@ -13,6 +14,7 @@ from app.code_blocks.fences import extract_code_blocks
 from app.conversations import message_blocks
 from app.conversations.exceptions import MessageNotFound
 from app.conversations.message_blocks import BlockRecord
+from app.conversations.prompt import PastMessage
 from app.conversations.schemas import (
     CodeBlockPublic,
     FixedVersion,
@@ -24,6 +26,7 @@ from app.models import Conversation, Message
 from app.models.base import utc_now
 
 PREVIEW_CHARS = 140
+_NEWEST_FIRST = (col(Message.created_at).desc(), col(Message.id).desc())
 INTERRUPTED_KIND = "ReplyInterrupted"
 INTERRUPTED_DETAIL = (
     "This reply stopped before it finished because the server restarted. Retry to ask again."
@@ -128,11 +131,24 @@ async def get_message(
 
 
 async def latest_messages(
-    session: AsyncSession, *, conversation_id: uuid.UUID, limit: int, before: Message | None = None
+    session: AsyncSession, *, conversation_id: uuid.UUID, limit: int
 ) -> Sequence[Message]:
-    """The conversation's last `limit` messages (before `before`, when given), newest first."""
+    """The conversation's last `limit` messages, newest first."""
     query = select(Message).where(col(Message.conversation_id) == conversation_id)
+    return (await session.exec(query.order_by(*_NEWEST_FIRST).limit(limit))).all()
+
+
+async def past_turns(
+    session: AsyncSession, *, conversation_id: uuid.UUID, limit: int, before: Message | None
+) -> Sequence[PastMessage]:
+    """The role, text and status of the conversation's last `limit` messages (before `before`, when
+    given), newest first: what a prompt's history needs. Columns, not Message objects: the history
+    is read on the way to every reply's first token, and loading whole rows as ORM objects cost
+    several times the query."""
+    query = select(col(Message.role), col(Message.content), col(Message.status)).where(
+        col(Message.conversation_id) == conversation_id
+    )
     if before is not None:
         query = query.where(col(Message.created_at) < before.created_at)
-    ordered = query.order_by(col(Message.created_at).desc(), col(Message.id).desc()).limit(limit)
-    return (await session.exec(ordered)).all()
+    rows = (await session.exec(query.order_by(*_NEWEST_FIRST).limit(limit))).all()
+    return cast(Sequence[PastMessage], rows)  # rows name their columns: role, content, status

@@ -10,11 +10,11 @@ import json
 import keyword
 import re
 from collections.abc import Sequence
-from typing import Any
+from typing import Any, Protocol
 
 from app.files.schemas import FileProfile
 from app.llm.base import ChatTurn, Dataset, DatasetColumn
-from app.models import File, Message
+from app.models import File
 
 UNTRUSTED_BEGIN = "<<<UNTRUSTED DATA BEGIN>>>"
 UNTRUSTED_END = "<<<UNTRUSTED DATA END>>>"
@@ -90,14 +90,25 @@ def system_prompt(datasets: Sequence[Dataset]) -> str:
     return f"{RULES}\n{DATA_INTRO}\n\n{UNTRUSTED_BEGIN}\n{_neutralise(described)}\n{UNTRUSTED_END}"
 
 
-def history_turns(earlier: Sequence[Message], *, max_turns: int) -> list[ChatTurn]:
+class PastMessage(Protocol):
+    """What the history reads of a message: a Message, or only these columns of its row."""
+
+    @property
+    def role(self) -> str: ...
+    @property
+    def content(self) -> str: ...
+    @property
+    def status(self) -> str: ...
+
+
+def history_turns(earlier: Sequence[PastMessage], *, max_turns: int) -> list[ChatTurn]:
     """The last `max_turns` question/answer pairs among `earlier` (oldest first).
 
     A question whose reply has no text (it failed at once) is left out with it, so the turns keep
     alternating between the user and the assistant, as the providers require.
     """
     pairs: list[tuple[ChatTurn, ChatTurn]] = []
-    question: Message | None = None
+    question: PastMessage | None = None
     for message in earlier:
         if message.role == "user":
             question = message
@@ -108,7 +119,7 @@ def history_turns(earlier: Sequence[Message], *, max_turns: int) -> list[ChatTur
     return [turn for pair in kept for turn in pair]
 
 
-def _answer(message: Message) -> ChatTurn:
+def _answer(message: PastMessage) -> ChatTurn:
     text = _cut(message.content)
     if message.status == "cancelled":
         text += "\n\n[The user stopped this reply here.]"

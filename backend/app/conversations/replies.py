@@ -142,7 +142,7 @@ async def _read_context(session: AsyncSession, *, asker: Asker, before: Message 
     them: None)."""
     max_turns = settings.CHAT_HISTORY_TURNS
     # Newest first, a few more than needed: questions without an answer are skipped.
-    earlier = await messages.latest_messages(
+    earlier = await messages.past_turns(
         session, conversation_id=asker.conversation.id, limit=4 * max_turns, before=before
     )
     turns = prompt.history_turns(list(reversed(earlier)), max_turns=max_turns)

@@ -7,7 +7,6 @@ a statement half-way (the session would be unusable for the final write) nor los
 """
 
 import time
-import uuid
 from collections.abc import Awaitable, Callable
 from typing import TypeVar
 
@@ -22,8 +21,8 @@ from app.conversations import message_writes, titles
 from app.conversations.replies import Reply
 from app.core.db import committing
 from app.llm.base import Usage
-from app.llm.usage import Purpose, record_usage
-from app.models import CodeBlock, Conversation, Message, User
+from app.llm.usage import COUNT_USAGE, Purpose, usage_values
+from app.models import CodeBlock, Conversation, Message
 from app.models.message import MessageStatus
 
 # The partial text is saved for readers in other tabs and against a crash; Stop and errors save at once.
@@ -74,7 +73,7 @@ class ReplyWriter:
         self._row_exists = await self.write(
             lambda: message_writes.save_content(
                 self._session, message=message, content=self.content
-            )
+            ),
         )
         if not self._row_exists:
             raise ReplyGone
@@ -92,20 +91,23 @@ class ReplyWriter:
                 content=self.content,
                 error_kind=kind,
                 error=detail,
-            )
+            ),
         )
         return message
 
     async def complete(self, usage: Usage) -> Message:
+        """The reply's final text and its tokens, counted in the same statement."""
         message = self._message
-
-        async def finish_and_count() -> None:
-            self._row_exists = await message_writes.finish_message(
-                self._session, message=message, status="complete", content=self.content, usage=usage
-            )
-            await self._record(usage, purpose="reply", conversation_exists=self._row_exists)
-
-        await self.write(finish_and_count)
+        self._row_exists = await self.write(
+            lambda: message_writes.finish_message(
+                self._session,
+                message=message,
+                status="complete",
+                content=self.content,
+                usage=usage,
+                counted=self._usage_values(usage, purpose="reply"),
+            ),
+        )
         return message
 
     async def save_block(self, block: FencedBlock) -> CodeBlock:
@@ -159,33 +161,26 @@ class ReplyWriter:
                 .values(title=title.text)
             )
             stored = (await self._session.exec(statement)).rowcount == 1
-            if title.usage is not None:
-                await self._record(title.usage, purpose="title", conversation_exists=stored)
+            counted = self._usage_values(title.usage, purpose="title") if title.usage else None
+            if counted is not None:
+                await self._session.exec(COUNT_USAGE, params=counted)
             return stored
 
         return await self.write(store)
 
-    async def _record(self, usage: Usage, *, purpose: Purpose, conversation_exists: bool) -> None:
-        """Count the tokens. `conversation_exists`: a row of the conversation was just written in
-        this transaction, so it and the account are there (the common case: no reads needed)."""
+    def _usage_values(self, usage: Usage, *, purpose: Purpose) -> dict[str, object] | None:
+        """The row counting a call's tokens (llm.usage.COUNT_USAGE); None for the built-in
+        assistant, which answers here with no provider and no tokens."""
         reply = self._reply
         if reply.provider_name == "builtin":
-            return  # answered here, with no provider and no tokens: nothing to count
-        conversation_id: uuid.UUID | None = reply.conversation_id
-        if not conversation_exists:
-            if await self._session.get(User, reply.owner_id) is None:
-                return  # the account was deleted while the reply streamed: nothing to count against
-            # The tokens were spent even if the conversation is gone; the usage then belongs to none.
-            if await self._session.get(Conversation, reply.conversation_id) is None:
-                conversation_id = None
-        await record_usage(
-            self._session,
+            return None
+        return usage_values(
             user_id=reply.owner_id,
             provider=reply.provider_name,
             model=reply.model,
             input_tokens=usage.input_tokens,
             output_tokens=usage.output_tokens,
-            conversation_id=conversation_id,
+            conversation_id=reply.conversation_id,
             api_key_id=reply.api_key_id,
             purpose=purpose,
         )

@@ -473,6 +473,40 @@ async def test_deleting_the_conversation_mid_stream_ends_the_reply(
     assert (await db.exec(select(LLMUsage))).all() == []
 
 
+async def test_deleting_the_key_mid_stream_keeps_the_reply_and_counts_its_tokens(
+    client: AsyncClient,
+    db: AsyncSession,
+    user: User,
+    user_headers: dict[str, str],
+    fake_openai: FakeOpenAI,
+) -> None:
+    key = await make_key(db, user)
+    fake_openai.behave(text="a b c d", chunk_delay_seconds=0.3)
+    conversation = await new_conversation(client, user_headers, title="Key goes away")
+
+    async with client.stream(
+        "POST",
+        f"{CONVERSATIONS}{conversation['id']}/messages",
+        headers=user_headers,
+        json={"content": "Go"},
+    ) as response:
+        events = read_events(response)
+        assert [(await anext(events)).name for _ in range(2)] == ["message_start", "delta"]
+        deleted = await client.delete(f"/api/v1/api-keys/{key.id}", headers=user_headers)
+        assert deleted.status_code == 204
+        rest = [event async for event in events]
+
+    # The tokens were spent: they are counted, against no key now.
+    assert rest[-1].name == "done"
+    assert rest[-1].data["message"]["content"] == "a b c d"
+    usage = (await db.exec(select(LLMUsage))).one()
+    assert (usage.purpose, usage.conversation_id, usage.api_key_id) == (
+        "reply",
+        uuid.UUID(conversation["id"]),
+        None,
+    )
+
+
 class BrokenProvider:
     name = "builtin"
 

@@ -1,5 +1,6 @@
 """Token usage: recorded per call, summed per month, provider and model for its owner only."""
 
+import uuid
 from datetime import UTC, datetime
 
 from httpx import AsyncClient
@@ -16,7 +17,7 @@ USAGE = "/api/v1/usage"
 async def _record(
     db: AsyncSession, user: User, provider: str, model: str, tokens: tuple[int, int], when: datetime
 ) -> None:
-    usage = await record_usage(
+    usage_id = await record_usage(
         db,
         user_id=user.id,
         provider=provider,
@@ -25,7 +26,7 @@ async def _record(
         output_tokens=tokens[1],
         purpose="reply",
     )
-    await db.exec(update(LLMUsage).where(col(LLMUsage.id) == usage.id).values(created_at=when))
+    await db.exec(update(LLMUsage).where(col(LLMUsage.id) == usage_id).values(created_at=when))
     await db.commit()
 
 
@@ -86,3 +87,38 @@ async def test_record_usage_keeps_what_the_call_was_for(db: AsyncSession, user: 
     assert (stored.purpose, stored.input_tokens, stored.output_tokens) == ("title", 12, 0)
     assert stored.conversation_id is None
     assert stored.api_key_id is None
+
+
+async def test_usage_of_a_call_whose_conversation_or_key_is_gone_is_kept_without_them(
+    db: AsyncSession, user: User
+) -> None:
+    # Deleted while the reply streamed: the tokens were spent all the same.
+    await record_usage(
+        db,
+        user_id=user.id,
+        provider="openai",
+        model="gpt-5-mini",
+        input_tokens=7,
+        output_tokens=3,
+        conversation_id=uuid.uuid4(),
+        api_key_id=uuid.uuid4(),
+        purpose="reply",
+    )
+
+    stored = (await db.exec(select(LLMUsage))).one()
+    assert (stored.user_id, stored.input_tokens, stored.output_tokens) == (user.id, 7, 3)
+    assert (stored.conversation_id, stored.api_key_id) == (None, None)
+
+
+async def test_usage_of_a_deleted_account_is_not_recorded(db: AsyncSession) -> None:
+    await record_usage(
+        db,
+        user_id=uuid.uuid4(),
+        provider="openai",
+        model="gpt-5-mini",
+        input_tokens=7,
+        output_tokens=3,
+        purpose="reply",
+    )
+
+    assert (await db.exec(select(LLMUsage))).all() == []
