@@ -24,6 +24,11 @@ from app.llm.base import ChatRequest, LLMProvider, StreamEvent, TextDelta, Usage
 BUFFERED_EVENTS = 256
 # A stream nobody has started reading by then never will be (its response was lost): stop paying.
 UNREAD_LIMIT_SECONDS = 30.0
+# After the first piece of text, text is handed on at most this often; what arrives in between goes
+# together. Twenty updates a second read as smooth, while models send forty or more tokens a second:
+# each event handed on costs the server, the network and the browser's rendering of the reply, and
+# with many streams open that CPU is what a new question waits for (docs/benchmarks.md).
+DELTA_INTERVAL_SECONDS = 0.05
 
 logger = logging.getLogger(__name__)
 
@@ -62,16 +67,20 @@ class EarlyStart:
         await self._queue.put(_END)
 
     async def events(self) -> AsyncIterator[list[TextDelta] | Usage]:
-        """The provider's events in order, text as the deltas that arrived since the last read
-        (one or more: under load, fewer and larger events instead of a backlog of tiny ones); a
-        provider failure is raised here, in the reader's task."""
+        """The provider's events in order, text as the deltas that arrived since the last read: the
+        first as soon as it arrives, then at most one list every DELTA_INTERVAL_SECONDS. A provider
+        failure is raised here, in the reader's task."""
         self._read = True
         self._watchdog.cancel()
+        loop = asyncio.get_running_loop()
+        next_text_at: float | None = None  # None: no text handed on yet
         held: _Item | None = None
         while True:
             item = held if held is not None else await self._queue.get()
             held = None
             if isinstance(item, TextDelta):
+                if next_text_at is not None and (wait := next_text_at - loop.time()) > 0:
+                    await asyncio.sleep(wait)
                 arrived = [item]
                 while not self._queue.empty():
                     held = self._queue.get_nowait()
@@ -79,6 +88,7 @@ class EarlyStart:
                         break
                     arrived.append(held)
                     held = None
+                next_text_at = loop.time() + DELTA_INTERVAL_SECONDS
                 yield arrived
             elif isinstance(item, Usage):
                 yield item

@@ -8,8 +8,9 @@ JSON object.
     message_start  {"user_message": MessagePublic, "assistant_message": MessagePublic}
                    The stored question, and the reply just stored with status "streaming".
     delta          {"text": str}
-                   The next piece of the reply's markdown, as the provider sends it (pieces that
-                   arrive while the previous event is being sent go out together).
+                   The next piece of the reply's markdown: the first as soon as the provider
+                   sends it, then at most one every 50 ms with what arrived in between
+                   (conversations.early_start.DELTA_INTERVAL_SECONDS).
     code_block     {"index": int, "language": str | null, "code": str, "id": str, "version": int,
                     "title": str}
                    A fenced code block of the reply, as soon as its closing fence has arrived,

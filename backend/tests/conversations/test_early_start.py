@@ -1,6 +1,8 @@
 """The provider's reply requested before the question commits: read in order, and never left running."""
 
 import asyncio
+import itertools
+import time
 
 import pytest
 from sqlalchemy.ext.asyncio import AsyncConnection
@@ -133,3 +135,23 @@ async def test_a_question_that_does_not_commit_cancels_its_upstream_call(
     assert await asyncio.to_thread(fake_openai.wait_for_disconnect)
     stored = await db.exec(select(Message).where(Message.conversation_id == conversation.id))
     assert stored.all() == []
+
+
+async def test_text_is_handed_on_at_once_then_at_most_once_per_interval(
+    fake_openai: FakeOpenAI,
+) -> None:
+    words = [f"w{number} " for number in range(20)]
+    fake_openai.behave(text="".join(words), chunk_delay_seconds=0.01)  # 100 tokens a second
+    upstream = EarlyStart(provider_for(api_key_row("openai")), chat_request())
+
+    batches: list[tuple[float, str]] = []
+    async for event in upstream.events():
+        if isinstance(event, list):
+            batches.append((time.monotonic(), "".join(delta.text for delta in event)))
+    await upstream.close()
+
+    assert batches[0][1] == words[0]  # the first token is not held back
+    assert "".join(text for _, text in batches) == "".join(words)
+    # Then lists at least DELTA_INTERVAL_SECONDS apart, however fast the tokens come.
+    gaps = [later - earlier for (earlier, _), (later, _) in itertools.pairwise(batches)]
+    assert min(gaps) >= early_start.DELTA_INTERVAL_SECONDS * 0.9
