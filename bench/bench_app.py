@@ -49,6 +49,12 @@ def wait_until_settled(pid: int) -> None:
     raise RuntimeError(f"the app was still busy {SETTLE_TIMEOUT_SECONDS} s after starting")
 
 
+def app_cpu_seconds(pid: int) -> float:
+    """CPU seconds used so far by the app's process (its workers, when there are several)."""
+    root = psutil.Process(pid)
+    return _cpu_seconds([root, *root.children(recursive=True)])
+
+
 def _cpu_seconds(processes: list[psutil.Process]) -> float:
     total = 0.0
     for process in processes:

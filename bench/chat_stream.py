@@ -9,7 +9,8 @@ reply like a real model (one word every 25 ms, about a second per reply). For ea
 hold a conversation and ask question after question (the next as soon as the previous reply is done), their
 starts spread over the first second, so about N streams are open at any moment. The benchmark prints how
 many questions were asked in the measured window, how many failed, and p50 / p95 / max of the time to the
-first `delta`. The client, the fake provider and the app share the machine's two cores.
+first `delta`, and the app's CPU time per question (its processes, sandbox included). The client, the
+fake provider and the app share the machine's two cores.
 
 Targets on a 2-core machine: p50 <= 10 ms for one stream, p95 <= 50 ms at 50 concurrent, no error at 200.
 """
@@ -27,7 +28,7 @@ import httpx
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from bench_app import BenchApp
+from bench_app import BenchApp, app_cpu_seconds
 
 
 def start_fake_provider() -> tuple[subprocess.Popen[str], str]:
@@ -86,9 +87,10 @@ async def client_loop(
 
 
 async def run_level(
-    client: httpx.AsyncClient, conversations: list[str], level: int, seconds: float
+    app: BenchApp, client: httpx.AsyncClient, conversations: list[str], level: int, seconds: float
 ) -> None:
     results = Results()
+    cpu_before = app_cpu_seconds(app.pid)
     until = time.perf_counter() + seconds
     await asyncio.gather(
         *(
@@ -98,12 +100,15 @@ async def run_level(
             for i in range(level)
         )
     )
+    asked = len(results.timings) + len(results.failures)
+    cpu_ms = (app_cpu_seconds(app.pid) - cpu_before) * 1000 / max(asked, 1)
     timings = sorted(results.timings)
     p95 = timings[min(len(timings) - 1, int(len(timings) * 0.95))] if timings else float("nan")
     median = statistics.median(timings) if timings else float("nan")
     print(
-        f"{level:>11} {len(timings) + len(results.failures):>9} {len(results.failures):>7} "
+        f"{level:>11} {asked:>9} {len(results.failures):>7} "
         f"{median * 1000:>8.1f} {p95 * 1000:>8.1f} {max(timings, default=float('nan')) * 1000:>8.1f}"
+        f" {cpu_ms:>13.1f}"
     )
     for failure in sorted(set(results.failures))[:5]:
         print(f"    failure: {failure}")
@@ -136,9 +141,10 @@ async def main_async(app: BenchApp, fake_base_url: str, levels: list[int], secon
         )  # warm-up: connections, SDK client, caches
         print(
             f"{'concurrency':>11} {'streams':>8} {'errors':>7} {'p50 ms':>8} {'p95 ms':>8} {'max ms':>8}"
+            f" {'app CPU ms/q':>13}"
         )
         for level in levels:
-            await run_level(client, conversations, level, seconds)
+            await run_level(app, client, conversations, level, seconds)
 
 
 def main() -> None:

@@ -6,6 +6,7 @@ from collections.abc import Sequence
 from datetime import timedelta
 from typing import cast
 
+from sqlalchemy import DateTime, Integer, Uuid, bindparam
 from sqlmodel import col, func, select, update
 from sqlmodel.ext.asyncio.session import AsyncSession
 
@@ -27,6 +28,15 @@ from app.models.base import utc_now
 
 PREVIEW_CHARS = 140
 _NEWEST_FIRST = (col(Message.created_at).desc(), col(Message.id).desc())
+_PAST_TURNS = (
+    select(col(Message.role), col(Message.content), col(Message.status))
+    .where(col(Message.conversation_id) == bindparam("conversation_id", type_=Uuid))
+    .order_by(*_NEWEST_FIRST)
+    .limit(bindparam("limit", type_=Integer))
+)
+_PAST_TURNS_BEFORE = _PAST_TURNS.where(
+    col(Message.created_at) < bindparam("before", type_=DateTime(timezone=True))
+)
 INTERRUPTED_KIND = "ReplyInterrupted"
 INTERRUPTED_DETAIL = (
     "This reply stopped before it finished because the server restarted. Retry to ask again."
@@ -142,13 +152,12 @@ async def past_turns(
     session: AsyncSession, *, conversation_id: uuid.UUID, limit: int, before: Message | None
 ) -> Sequence[PastMessage]:
     """The role, text and status of the conversation's last `limit` messages (before `before`, when
-    given), newest first: what a prompt's history needs. Columns, not Message objects: the history
-    is read on the way to every reply's first token, and loading whole rows as ORM objects cost
-    several times the query."""
-    query = select(col(Message.role), col(Message.content), col(Message.status)).where(
-        col(Message.conversation_id) == conversation_id
-    )
-    if before is not None:
-        query = query.where(col(Message.created_at) < before.created_at)
-    rows = (await session.exec(query.order_by(*_NEWEST_FIRST).limit(limit))).all()
+    given), newest first: what a prompt's history needs. Columns, not Message objects, and a query
+    built once: the history is read on the way to every reply's first token."""
+    params = {"conversation_id": conversation_id, "limit": limit}
+    if before is None:
+        rows = (await session.exec(_PAST_TURNS, params=params)).all()
+    else:
+        params["before"] = before.created_at
+        rows = (await session.exec(_PAST_TURNS_BEFORE, params=params)).all()
     return cast(Sequence[PastMessage], rows)  # rows name their columns: role, content, status
