@@ -21,7 +21,7 @@ from app.conversations import message_writes, titles
 from app.conversations.replies import Reply
 from app.core.db import committing
 from app.llm.base import Usage
-from app.llm.usage import COUNT_USAGE, Purpose, usage_values
+from app.llm.usage import Purpose, record_usage, usage_values
 from app.models import CodeBlock, Conversation, Message
 from app.models.message import MessageStatus
 
@@ -163,7 +163,7 @@ class ReplyWriter:
             stored = (await self._session.exec(statement)).rowcount == 1
             counted = self._usage_values(title.usage, purpose="title") if title.usage else None
             if counted is not None:
-                await self._session.exec(COUNT_USAGE, params=counted)
+                await record_usage(self._session, counted)
             return stored
 
         return await self.write(store)

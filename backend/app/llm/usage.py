@@ -1,7 +1,7 @@
 """Token usage: one row per LLM call, summed per month, provider and model for the user."""
 
 import uuid
-from typing import Literal, cast
+from typing import Literal
 
 from sqlalchemy import Integer, ScalarSelect, String, Table, Uuid, bindparam, exists, func, insert
 from sqlalchemy import select as core_select
@@ -72,7 +72,7 @@ def usage_values(
     api_key_id: uuid.UUID | None = None,
     purpose: Purpose,
 ) -> dict[str, object]:
-    """COUNT_USAGE's parameters for one call."""
+    """COUNT_USAGE's parameters for one call (its new row's id is "usage_id")."""
     return {
         "usage_id": uuid.uuid4(),
         "usage_user_id": user_id,
@@ -88,31 +88,9 @@ def usage_values(
     }
 
 
-async def record_usage(
-    session: AsyncSession,
-    *,
-    user_id: uuid.UUID,
-    provider: str,
-    model: str,
-    input_tokens: int,
-    output_tokens: int,
-    conversation_id: uuid.UUID | None = None,
-    api_key_id: uuid.UUID | None = None,
-    purpose: Purpose,
-) -> uuid.UUID:
-    """Record one call's tokens (sent, not committed), as COUNT_USAGE does; the new row's id."""
-    values = usage_values(
-        user_id=user_id,
-        provider=provider,
-        model=model,
-        input_tokens=input_tokens,
-        output_tokens=output_tokens,
-        conversation_id=conversation_id,
-        api_key_id=api_key_id,
-        purpose=purpose,
-    )
-    await session.exec(COUNT_USAGE, params=values)
-    return cast(uuid.UUID, values["usage_id"])
+async def record_usage(session: AsyncSession, counted: dict[str, object]) -> None:
+    """Record one call's tokens, `counted` by usage_values (sent, not committed)."""
+    await session.exec(COUNT_USAGE, params=counted)
 
 
 async def usage_report(session: AsyncSession, *, owner: User) -> schemas.Usage:

@@ -7,7 +7,7 @@ from httpx import AsyncClient
 from sqlmodel import col, select, update
 from sqlmodel.ext.asyncio.session import AsyncSession
 
-from app.llm.usage import record_usage
+from app.llm.usage import record_usage, usage_values
 from app.models import LLMUsage, User
 from tests.conftest import make_user
 
@@ -17,8 +17,7 @@ USAGE = "/api/v1/usage"
 async def _record(
     db: AsyncSession, user: User, provider: str, model: str, tokens: tuple[int, int], when: datetime
 ) -> None:
-    usage_id = await record_usage(
-        db,
+    counted = usage_values(
         user_id=user.id,
         provider=provider,
         model=model,
@@ -26,7 +25,9 @@ async def _record(
         output_tokens=tokens[1],
         purpose="reply",
     )
-    await db.exec(update(LLMUsage).where(col(LLMUsage.id) == usage_id).values(created_at=when))
+    await record_usage(db, counted)
+    stored_id = counted["usage_id"]
+    await db.exec(update(LLMUsage).where(col(LLMUsage.id) == stored_id).values(created_at=when))
     await db.commit()
 
 
@@ -75,12 +76,14 @@ async def test_usage_needs_a_login(client: AsyncClient) -> None:
 async def test_record_usage_keeps_what_the_call_was_for(db: AsyncSession, user: User) -> None:
     await record_usage(
         db,
-        user_id=user.id,
-        provider="anthropic",
-        model="claude-haiku-5",
-        input_tokens=12,
-        output_tokens=-1,  # a provider reporting nonsense does not make the sums negative
-        purpose="title",
+        usage_values(
+            user_id=user.id,
+            provider="anthropic",
+            model="claude-haiku-5",
+            input_tokens=12,
+            output_tokens=-1,  # a provider reporting nonsense does not make the sums negative
+            purpose="title",
+        ),
     )
 
     stored = (await db.exec(select(LLMUsage))).one()
@@ -95,14 +98,16 @@ async def test_usage_of_a_call_whose_conversation_or_key_is_gone_is_kept_without
     # Deleted while the reply streamed: the tokens were spent all the same.
     await record_usage(
         db,
-        user_id=user.id,
-        provider="openai",
-        model="gpt-5-mini",
-        input_tokens=7,
-        output_tokens=3,
-        conversation_id=uuid.uuid4(),
-        api_key_id=uuid.uuid4(),
-        purpose="reply",
+        usage_values(
+            user_id=user.id,
+            provider="openai",
+            model="gpt-5-mini",
+            input_tokens=7,
+            output_tokens=3,
+            conversation_id=uuid.uuid4(),
+            api_key_id=uuid.uuid4(),
+            purpose="reply",
+        ),
     )
 
     stored = (await db.exec(select(LLMUsage))).one()
@@ -113,12 +118,14 @@ async def test_usage_of_a_call_whose_conversation_or_key_is_gone_is_kept_without
 async def test_usage_of_a_deleted_account_is_not_recorded(db: AsyncSession) -> None:
     await record_usage(
         db,
-        user_id=uuid.uuid4(),
-        provider="openai",
-        model="gpt-5-mini",
-        input_tokens=7,
-        output_tokens=3,
-        purpose="reply",
+        usage_values(
+            user_id=uuid.uuid4(),
+            provider="openai",
+            model="gpt-5-mini",
+            input_tokens=7,
+            output_tokens=3,
+            purpose="reply",
+        ),
     )
 
     assert (await db.exec(select(LLMUsage))).all() == []
