@@ -161,7 +161,11 @@ class ReplyWriter:
                 .values(title=title.text)
             )
             stored = (await self._session.exec(statement)).rowcount == 1
-            counted = self._usage_values(title.usage, purpose="title") if title.usage else None
+            counted = (
+                self._usage_values(title.usage, purpose="title")
+                if title.usage is not None
+                else None
+            )
             if counted is not None:
                 await record_usage(self._session, counted)
             return stored

@@ -3,6 +3,7 @@ keys and questions set up through the API (keys directly in the database: their 
 api_keys tests' business)."""
 
 from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from typing import Any
 
 import pytest
@@ -13,7 +14,7 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 
 from app.core.encryption import encrypt_secret
 from app.models import ApiKey, User
-from tests.conversations.streams import Event, StreamingASGITransport, all_events
+from tests.conversations.streams import Event, StreamingASGITransport, read_events
 
 CONVERSATIONS = "/api/v1/conversations/"
 FILES = "/api/v1/files/"
@@ -64,6 +65,19 @@ async def ask(
     **body: Any,
 ) -> list[Event]:
     """Ask a question and read the whole reply stream."""
+    async with asking(client, headers, conversation_id, content, **body) as events:
+        return [event async for event in events]
+
+
+@asynccontextmanager
+async def asking(
+    client: AsyncClient,
+    headers: dict[str, str],
+    conversation_id: str,
+    content: str = "What is the total amount per region?",
+    **body: Any,
+) -> AsyncIterator[AsyncIterator[Event]]:
+    """Ask a question and read the reply's events as they arrive (leaving early hangs up)."""
     async with client.stream(
         "POST",
         f"{CONVERSATIONS}{conversation_id}/messages",
@@ -72,7 +86,7 @@ async def ask(
     ) as response:
         assert response.status_code == 200, await response.aread()
         assert response.headers["content-type"].startswith("text/event-stream")
-        return await all_events(response)
+        yield read_events(response)
 
 
 async def messages_of(

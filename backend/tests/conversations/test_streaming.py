@@ -13,6 +13,7 @@ from app.models import Conversation, LLMUsage, Message, User
 from tests.conversations.conftest import (
     CONVERSATIONS,
     ask,
+    asking,
     make_key,
     messages_of,
     names,
@@ -20,7 +21,6 @@ from tests.conversations.conftest import (
     ok,
     reply_text,
 )
-from tests.conversations.streams import read_events
 from tests.fakes.anthropic_server import FakeAnthropic
 from tests.fakes.openai_server import FakeOpenAI
 
@@ -350,13 +350,7 @@ async def test_the_question_is_committed_before_the_first_byte(
     fake_openai.behave(text="Slow answer", first_token_delay_seconds=0.5)
     conversation = await new_conversation(client, user_headers, title="Slow")
 
-    async with client.stream(
-        "POST",
-        f"{CONVERSATIONS}{conversation['id']}/messages",
-        headers=user_headers,
-        json={"content": "Keep this question"},
-    ) as response:
-        events = read_events(response)
+    async with asking(client, user_headers, conversation["id"], "Keep this question") as events:
         start = await anext(events)
         # The provider has not answered yet: both rows are already stored.
         question = await stored(db, start.data["user_message"]["id"])
@@ -381,13 +375,8 @@ async def test_a_client_disconnect_cancels_the_upstream_call_and_keeps_the_parti
     conversation = await new_conversation(client, user_headers)
     received: list[str] = []
 
-    async with client.stream(
-        "POST",
-        f"{CONVERSATIONS}{conversation['id']}/messages",
-        headers=user_headers,
-        json={"content": "Write a lot"},
-    ) as response:
-        async for event in read_events(response):
+    async with asking(client, user_headers, conversation["id"], "Write a lot") as events:
+        async for event in events:
             if event.name == "message_start":
                 reply_id = event.data["assistant_message"]["id"]
             elif event.name == "delta":
@@ -423,13 +412,7 @@ async def test_the_partial_reply_is_saved_while_it_streams(
     fake_openai.behave(text="alpha beta gamma", chunk_delay_seconds=0.6)
     conversation = await new_conversation(client, user_headers, title="Saved as it goes")
 
-    async with client.stream(
-        "POST",
-        f"{CONVERSATIONS}{conversation['id']}/messages",
-        headers=user_headers,
-        json={"content": "Three words please"},
-    ) as response:
-        events = read_events(response)
+    async with asking(client, user_headers, conversation["id"], "Three words please") as events:
         start = await anext(events)
         assert [(await anext(events)).name for _ in range(2)] == ["delta", "delta"]
         # The second piece came after the save interval; the third is still 0.6 s away.
@@ -458,10 +441,7 @@ async def test_deleting_the_conversation_mid_stream_ends_the_reply(
     conversation = await new_conversation(client, user_headers, title="Short-lived")
     url = f"{CONVERSATIONS}{conversation['id']}"
 
-    async with client.stream(
-        "POST", f"{url}/messages", headers=user_headers, json={"content": "Go"}
-    ) as response:
-        events = read_events(response)
+    async with asking(client, user_headers, conversation["id"], "Go") as events:
         assert [(await anext(events)).name for _ in range(3)] == ["message_start", "delta", "delta"]
         assert (await client.delete(url, headers=user_headers)).status_code == 204
         rest = [event async for event in events]
@@ -484,13 +464,7 @@ async def test_deleting_the_key_mid_stream_keeps_the_reply_and_counts_its_tokens
     fake_openai.behave(text="a b c d", chunk_delay_seconds=0.3)
     conversation = await new_conversation(client, user_headers, title="Key goes away")
 
-    async with client.stream(
-        "POST",
-        f"{CONVERSATIONS}{conversation['id']}/messages",
-        headers=user_headers,
-        json={"content": "Go"},
-    ) as response:
-        events = read_events(response)
+    async with asking(client, user_headers, conversation["id"], "Go") as events:
         assert [(await anext(events)).name for _ in range(2)] == ["message_start", "delta"]
         deleted = await client.delete(f"/api/v1/api-keys/{key.id}", headers=user_headers)
         assert deleted.status_code == 204
