@@ -4,7 +4,7 @@ from typing import Annotated
 from fastapi import Depends
 
 from app.auth.dependencies import AccessClaims, CurrentUser
-from app.conversations import service
+from app.conversations import prompt, service
 from app.conversations.asker import Asker, read_asker
 from app.core.db import SessionDep
 from app.models import Conversation
@@ -20,8 +20,14 @@ OwnedConversation = Annotated[Conversation, Depends(get_owned_conversation)]
 
 
 async def get_asker(session: SessionDep, claims: AccessClaims, conversation_id: uuid.UUID) -> Asker:
-    return await read_asker(session, claims=claims, conversation_id=conversation_id)
+    return await read_asker(
+        session,
+        claims=claims,
+        conversation_id=conversation_id,
+        history_limit=prompt.history_messages_to_read(),
+    )
 
 
-# CurrentUser and OwnedConversation in one query, for the routes that stream a reply.
+# CurrentUser and OwnedConversation in one query, with what a prompt needs of the conversation, for
+# the routes that stream a reply.
 AskerDep = Annotated[Asker, Depends(get_asker)]

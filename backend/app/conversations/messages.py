@@ -28,14 +28,14 @@ from app.models.base import utc_now
 
 PREVIEW_CHARS = 140
 _NEWEST_FIRST = (col(Message.created_at).desc(), col(Message.id).desc())
-_PAST_TURNS = (
+_PAST_TURNS_BEFORE = (
     select(col(Message.role), col(Message.content), col(Message.status))
-    .where(col(Message.conversation_id) == bindparam("conversation_id", type_=Uuid))
+    .where(
+        col(Message.conversation_id) == bindparam("conversation_id", type_=Uuid),
+        col(Message.created_at) < bindparam("before", type_=DateTime(timezone=True)),
+    )
     .order_by(*_NEWEST_FIRST)
     .limit(bindparam("limit", type_=Integer))
-)
-_PAST_TURNS_BEFORE = _PAST_TURNS.where(
-    col(Message.created_at) < bindparam("before", type_=DateTime(timezone=True))
 )
 INTERRUPTED_KIND = "ReplyInterrupted"
 INTERRUPTED_DETAIL = (
@@ -149,15 +149,11 @@ async def latest_messages(
 
 
 async def past_turns(
-    session: AsyncSession, *, conversation_id: uuid.UUID, limit: int, before: Message | None
+    session: AsyncSession, *, conversation_id: uuid.UUID, limit: int, before: Message
 ) -> Sequence[PastMessage]:
-    """The role, text and status of the conversation's last `limit` messages (before `before`, when
-    given), newest first: what a prompt's history needs. Columns, not Message objects, and a query
-    built once: the history is read on the way to every reply's first token."""
-    params = {"conversation_id": conversation_id, "limit": limit}
-    if before is None:
-        rows = (await session.exec(_PAST_TURNS, params=params)).all()
-    else:
-        params["before"] = before.created_at
-        rows = (await session.exec(_PAST_TURNS_BEFORE, params=params)).all()
+    """The role, text and status of the conversation's last `limit` messages before `before`, newest
+    first: what a retried reply's prompt needs (a new question's history is read with its asker,
+    conversations.asker). Columns, not Message objects, and a query built once."""
+    params = {"conversation_id": conversation_id, "limit": limit, "before": before.created_at}
+    rows = (await session.exec(_PAST_TURNS_BEFORE, params=params)).all()
     return cast(Sequence[PastMessage], rows)  # rows name their columns: role, content, status

@@ -12,6 +12,7 @@ import re
 from collections.abc import Sequence
 from typing import Any, Protocol
 
+from app.core.config import settings
 from app.files.schemas import FileProfile
 from app.llm.base import ChatTurn, Dataset, DatasetColumn
 from app.models import File
@@ -99,6 +100,12 @@ class PastMessage(Protocol):
     def content(self) -> str: ...
     @property
     def status(self) -> str: ...
+
+
+def history_messages_to_read() -> int:
+    """How many of the latest messages a prompt's history is made from: a few more than the turns it
+    keeps, as a question without an answer is skipped."""
+    return 4 * settings.CHAT_HISTORY_TURNS
 
 
 def history_turns(earlier: Sequence[PastMessage], *, max_turns: int) -> list[ChatTurn]:

@@ -7,6 +7,7 @@ then runs with a session of its own.
 """
 
 import uuid
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from sqlmodel.ext.asyncio.session import AsyncSession
@@ -15,6 +16,7 @@ from app.conversations import choice, message_writes, messages, prompt
 from app.conversations.asker import Asker
 from app.conversations.early_start import EarlyStart
 from app.conversations.exceptions import ReplyNotRetryable
+from app.conversations.prompt import PastMessage
 from app.conversations.schemas import MessagePublic
 from app.core.config import settings
 from app.core.db import after_rollback
@@ -62,8 +64,8 @@ async def start_reply(
     chosen = await choice.choose(session, asker=asker, api_key_id=api_key_id, model=model)
     # The provider is built before anything is stored: a key that cannot be used is a plain 4xx.
     provider = provider_for(chosen.api_key)
-    # Read before writing: the history is what precedes the question about to be stored.
-    context = await _read_context(session, asker=asker, before=None)
+    # Read with the asker: the history is what precedes the question about to be stored.
+    context = _context(asker, asker.latest)
     request = _chat_request(chosen, context, question=content)
     upstream = _start_early(session, provider, request)
     question, answer = await message_writes.add_exchange(
@@ -137,15 +139,21 @@ class _Context:
     turns: list[ChatTurn]
 
 
-async def _read_context(session: AsyncSession, *, asker: Asker, before: Message | None) -> _Context:
-    """The attached files (read with the asker) and the last turns before the question (all of
-    them: None)."""
-    max_turns = settings.CHAT_HISTORY_TURNS
-    # Newest first, a few more than needed: questions without an answer are skipped.
+async def _read_context(session: AsyncSession, *, asker: Asker, before: Message) -> _Context:
+    """The prompt's context for a question already stored (`before`)."""
     earlier = await messages.past_turns(
-        session, conversation_id=asker.conversation.id, limit=4 * max_turns, before=before
+        session,
+        conversation_id=asker.conversation.id,
+        limit=prompt.history_messages_to_read(),
+        before=before,
     )
-    turns = prompt.history_turns(list(reversed(earlier)), max_turns=max_turns)
+    return _context(asker, earlier)
+
+
+def _context(asker: Asker, earlier: Sequence[PastMessage]) -> _Context:
+    """The attached files (read with the asker) and the turns a prompt keeps of `earlier`, the latest
+    messages before the question, newest first."""
+    turns = prompt.history_turns(list(reversed(earlier)), max_turns=settings.CHAT_HISTORY_TURNS)
     return _Context(
         datasets=prompt.datasets_from_files(asker.files),
         file_ids=[file.id for file in asker.files],

@@ -122,7 +122,7 @@ async def test_a_question_that_does_not_commit_cancels_its_upstream_call(
         async with session_on(connection) as session, committing(session):
             owned = await session.get(Conversation, conversation.id)
             assert owned is not None
-            asker = Asker(user=user, conversation=owned, conversation_key=None, files=[])
+            asker = Asker(user=user, conversation=owned, conversation_key=None, files=[], latest=[])
             await replies.start_reply(
                 session, asker=asker, content="Hi", api_key_id=None, model=None
             )
