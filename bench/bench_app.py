@@ -17,7 +17,7 @@ REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO / "backend"))
 
 from tests.database import create_test_database, drop_test_database  # noqa: E402 - needs the path above
-from tests.live_server import LiveServer  # noqa: E402
+from tests.live_server import BACKEND_DIR, LiveServer  # noqa: E402
 
 
 def database_server_url() -> str:
@@ -67,8 +67,22 @@ def _cpu_seconds(processes: list[psutil.Process]) -> float:
 
 
 class BenchApp:
-    def __init__(self, scratch: Path) -> None:
+    """The app (or, for a comparison, another ASGI app: `app`, `app_dir`, `health_path`, `env`)."""
+
+    def __init__(
+        self,
+        scratch: Path,
+        *,
+        app: str = "app.main:app",
+        app_dir: Path = BACKEND_DIR,
+        health_path: str = "/api/v1/health",
+        env: dict[str, str] | None = None,
+    ) -> None:
         self._scratch = scratch
+        self._app = app
+        self._app_dir = app_dir
+        self._health_path = health_path
+        self._extra_env = env or {}
         self._database_url = ""
         self._server: LiveServer | None = None
 
@@ -94,9 +108,15 @@ class BenchApp:
             "RATE_LIMIT_ENABLED": "false",
             "LOG_LEVEL": "WARNING",
             "WEB_CONCURRENCY": os.environ.get("WEB_CONCURRENCY", "1"),
+            **self._extra_env,
         }
         server = LiveServer(
-            database_url=self._database_url, log_path=self._scratch / "server.log", env=env
+            database_url=self._database_url,
+            log_path=self._scratch / f"{self._app.partition(':')[0]}.log",
+            env=env,
+            app=self._app,
+            app_dir=self._app_dir,
+            health_path=self._health_path,
         )
         try:
             server.__enter__()

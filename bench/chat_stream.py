@@ -41,13 +41,15 @@ def start_fake_provider() -> tuple[subprocess.Popen[str], str]:
     return fake, fake.stdout.readline().strip()
 
 
-async def first_delta_seconds(client: aiohttp.ClientSession, conversation_id: str) -> float:
+def question_path(conversation_id: str) -> str:
+    return f"/api/v1/conversations/{conversation_id}/messages"
+
+
+async def first_delta_seconds(client: aiohttp.ClientSession, path: str) -> float:
     """Seconds from sending the question to the first delta event; the stream is then read to its end."""
     started = time.perf_counter()
     first: float | None = None
-    async with client.post(
-        f"/api/v1/conversations/{conversation_id}/messages", json={"content": "Busiest region?"}
-    ) as response:
+    async with client.post(path, json={"content": "Busiest region?"}) as response:
         if response.status != 200:
             raise RuntimeError(f"HTTP {response.status}: {(await response.read())[:300]!r}")
         async for line in response.content:
@@ -79,7 +81,9 @@ async def client_loop(
     await asyncio.sleep(start_delay)
     while time.perf_counter() < until:
         try:
-            results.timings.append(await first_delta_seconds(client, conversation_id))
+            results.timings.append(
+                await first_delta_seconds(client, question_path(conversation_id))
+            )
         except (aiohttp.ClientError, TimeoutError, RuntimeError) as failure:
             results.failures.append(f"{type(failure).__name__}: {failure}")
 
@@ -133,9 +137,8 @@ async def main_async(app: BenchApp, fake_base_url: str, levels: list[int], secon
                 "/api/v1/conversations/", json={"title": "bench"}, raise_for_status=True
             ) as created:
                 conversations.append((await created.json())["id"])
-        await first_delta_seconds(
-            client, conversations[0]
-        )  # warm-up: connections, SDK client, caches
+        # Warm-up: connections, SDK client, caches.
+        await first_delta_seconds(client, question_path(conversations[0]))
         print(
             f"{'concurrency':>11} {'streams':>8} {'errors':>7} {'p50 ms':>8} {'p95 ms':>8} {'max ms':>8}"
             f" {'app CPU ms/q':>13}"

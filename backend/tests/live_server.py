@@ -1,7 +1,8 @@
 """The real app in its own uvicorn process, for browser tests and benchmarks.
 
 It runs on a free local port against the database it is given, with the environment overrides it is given,
-and writes its log to a file so a failed start-up can say why.
+and writes its log to a file so a failed start-up can say why. A benchmark can start another ASGI app the
+same way (`app`, `app_dir`, `health_path`).
 """
 
 import os
@@ -28,8 +29,18 @@ def free_port() -> int:
 
 class LiveServer:
     def __init__(
-        self, *, database_url: str, log_path: Path, env: dict[str, str] | None = None
+        self,
+        *,
+        database_url: str,
+        log_path: Path,
+        env: dict[str, str] | None = None,
+        app: str = "app.main:app",
+        app_dir: Path = BACKEND_DIR,
+        health_path: str = "/api/v1/health",
     ) -> None:
+        self._app = app
+        self._app_dir = app_dir
+        self._health_path = health_path
         self.port = free_port()
         self.url = f"http://127.0.0.1:{self.port}"
         self.log_path = log_path
@@ -48,7 +59,7 @@ class LiveServer:
         return self._process.pid
 
     def __enter__(self) -> Self:
-        command = [sys.executable, "-m", "uvicorn", "app.main:app", "--host", "127.0.0.1"]
+        command = [sys.executable, "-m", "uvicorn", self._app, "--host", "127.0.0.1"]
         with self.log_path.open("wb") as log:
             self._process = subprocess.Popen(  # noqa: S603 - our own interpreter and module
                 # As scripts/run.sh runs it.
@@ -60,7 +71,7 @@ class LiveServer:
                     "--timeout-keep-alive",
                     "65",
                 ],
-                cwd=BACKEND_DIR,
+                cwd=self._app_dir,
                 env=self._env,
                 stdout=log,
                 stderr=subprocess.STDOUT,
@@ -93,7 +104,7 @@ class LiveServer:
             if self._process.poll() is not None:
                 raise RuntimeError(f"the app exited during start-up:\n{self.log()}")
             try:
-                if httpx.get(f"{self.url}/api/v1/health", timeout=1).status_code == 200:
+                if httpx.get(f"{self.url}{self._health_path}", timeout=1).status_code == 200:
                     return
             except httpx.TransportError:
                 pass
