@@ -162,9 +162,7 @@ class ReplyWriter:
             )
             stored = (await self._session.exec(statement)).rowcount == 1
             counted = (
-                self._usage_values(title.usage, purpose="title")
-                if title.usage is not None
-                else None
+                None if title.usage is None else self._usage_values(title.usage, purpose="title")
             )
             if counted is not None:
                 await record_usage(self._session, counted)
