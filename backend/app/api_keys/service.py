@@ -5,6 +5,7 @@ The plaintext key exists only in the request that brings it and in the provider 
 """
 
 import uuid
+from typing import Protocol
 from urllib.parse import urlsplit
 
 import anyio
@@ -31,7 +32,14 @@ PREFERRED_MODELS = {
 MAX_STATUS_MESSAGE = 1000
 
 
-async def get_api_key(session: AsyncSession, *, owner: User, api_key_id: uuid.UUID) -> ApiKey:
+class KeyOwner(Protocol):
+    """Whose keys: a User, or only its id (conversations.asker.AskingUser)."""
+
+    @property
+    def id(self) -> uuid.UUID: ...
+
+
+async def get_api_key(session: AsyncSession, *, owner: KeyOwner, api_key_id: uuid.UUID) -> ApiKey:
     query = select(ApiKey).where(ApiKey.id == api_key_id, ApiKey.user_id == owner.id)
     api_key = (await session.exec(query)).first()
     if api_key is None:
@@ -54,7 +62,7 @@ async def list_api_keys(session: AsyncSession, *, owner: User) -> ApiKeysPublic:
     return ApiKeysPublic.model_validate({"data": keys, "count": len(keys)})
 
 
-async def get_default_api_key(session: AsyncSession, *, owner: User) -> ApiKey | None:
+async def get_default_api_key(session: AsyncSession, *, owner: KeyOwner) -> ApiKey | None:
     """The key a conversation uses when none is chosen (None: the built-in assistant)."""
     return await _current_default(session, user_id=owner.id)
 

@@ -5,6 +5,7 @@ get the same answer after the same amount of hashing work, and recovery always a
 """
 
 import secrets
+from typing import Protocol, TypeVar
 
 import jwt
 from sqlmodel.ext.asyncio.session import AsyncSession
@@ -70,7 +71,19 @@ def access_claims(token: str) -> TokenClaims:
         raise InvalidToken from error
 
 
-def verified_user(user: User | None, claims: TokenClaims) -> User:
+class TokenHolder(Protocol):
+    """What verified_user reads of a user: a User, or only these columns of its row."""
+
+    @property
+    def is_active(self) -> bool: ...
+    @property
+    def token_version(self) -> int: ...
+
+
+HolderT = TypeVar("HolderT", bound=TokenHolder)
+
+
+def verified_user(user: HolderT | None, claims: TokenClaims) -> HolderT:
     """The user the claims name, if the token is still theirs and they are active."""
     if user is None or user.token_version != claims.token_version:
         raise InvalidToken

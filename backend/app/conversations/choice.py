@@ -9,7 +9,7 @@ else the key's default model, else the first model its last check listed.
 
 import uuid
 from dataclasses import dataclass
-from typing import cast
+from typing import Protocol, cast
 
 from sqlmodel.ext.asyncio.session import AsyncSession
 
@@ -18,12 +18,23 @@ from app.conversations.asker import Asker
 from app.conversations.exceptions import NoModelAvailable
 from app.llm.base import ProviderName
 from app.llm.builtin import BUILTIN_MODEL
-from app.models import ApiKey
+from app.llm.registry import CallableKey
+
+
+class UsableKey(CallableKey, Protocol):
+    """What a reply uses of a key: an ApiKey, or the conversation's (conversations.asker)."""
+
+    @property
+    def id(self) -> uuid.UUID: ...
+    @property
+    def models(self) -> list[str]: ...
+    @property
+    def default_model(self) -> str | None: ...
 
 
 @dataclass(frozen=True, slots=True)
 class LLMChoice:
-    api_key: ApiKey | None  # None: the built-in assistant
+    api_key: UsableKey | None  # None: the built-in assistant
     model: str
 
     @property
@@ -45,6 +56,7 @@ async def choose(
     model: str | None,
 ) -> LLMChoice:
     owner, conversation, conversation_key = asker.user, asker.conversation, asker.conversation_key
+    key: UsableKey
     if api_key_id is not None:
         key = await api_keys_service.get_api_key(session, owner=owner, api_key_id=api_key_id)
     elif model == BUILTIN_MODEL:

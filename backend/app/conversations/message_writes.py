@@ -13,7 +13,6 @@ import uuid
 from datetime import timedelta
 
 from sqlalchemy import CTE, Integer, String, Table, bindparam, func, insert, select, update
-from sqlalchemy.orm.attributes import set_committed_value
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from app.conversations.messages import preview
@@ -104,7 +103,8 @@ _FINISH_COUNTED_REPLY = _FINISH_REPLY.add_cte(COUNT_USAGE.cte("counted_usage"))
 async def add_exchange(
     session: AsyncSession,
     *,
-    conversation: Conversation,
+    conversation_id: uuid.UUID,
+    user_id: uuid.UUID,
     content: str,
     api_key_id: uuid.UUID | None,
     provider: str,
@@ -114,15 +114,15 @@ async def add_exchange(
     and choice of key and model in one statement, as this is on the way to the first token. Both are
     returned detached, as add_assistant_message's reply is."""
     question = Message(
-        conversation_id=conversation.id,
-        user_id=conversation.user_id,
+        conversation_id=conversation_id,
+        user_id=user_id,
         role="user",
         content=content,
         status="complete",
     )
     answer = Message(
-        conversation_id=conversation.id,
-        user_id=conversation.user_id,
+        conversation_id=conversation_id,
+        user_id=user_id,
         role="assistant",
         status="streaming",
         provider=provider,
@@ -133,15 +133,13 @@ async def add_exchange(
     await session.exec(
         _ADD_EXCHANGE,
         params={
-            **_touch_values(conversation.id, added=2, text=content),
+            **_touch_values(conversation_id, added=2, text=content),
             "chosen_key_id": api_key_id,
             "chosen_model": model,
             **_row_values(question, "question"),
             **_row_values(answer, "reply"),
         },
     )
-    set_committed_value(conversation, "api_key_id", api_key_id)
-    set_committed_value(conversation, "model", model)
     return question, answer
 
 

@@ -15,7 +15,6 @@ from typing import Any, Protocol
 from app.core.config import settings
 from app.files.schemas import FileProfile
 from app.llm.base import ChatTurn, Dataset, DatasetColumn
-from app.models import File
 
 UNTRUSTED_BEGIN = "<<<UNTRUSTED DATA BEGIN>>>"
 UNTRUSTED_END = "<<<UNTRUSTED DATA END>>>"
@@ -76,7 +75,18 @@ def dataset_names(filenames: Sequence[str]) -> list[str]:
     return names
 
 
-def datasets_from_files(files: Sequence[File]) -> list[Dataset]:
+class DatasetFile(Protocol):
+    """What a prompt reads of a file: a File, or only these columns of its row."""
+
+    @property
+    def filename(self) -> str: ...
+    @property
+    def row_count(self) -> int: ...
+    @property
+    def profile(self) -> dict[str, Any]: ...
+
+
+def datasets_from_files(files: Sequence[DatasetFile]) -> list[Dataset]:
     names = dataset_names([file.filename for file in files])
     return [_dataset(file, name=name) for file, name in zip(files, names, strict=True)]
 
@@ -139,7 +149,7 @@ def _cut(text: str, limit: int = MAX_HISTORY_MESSAGE_CHARS) -> str:
     return text if len(text) <= limit else text[:limit] + "\n[…]"
 
 
-def _dataset(file: File, *, name: str) -> Dataset:
+def _dataset(file: DatasetFile, *, name: str) -> Dataset:
     profile = FileProfile.model_validate(file.profile)
     columns = [
         DatasetColumn(

@@ -13,9 +13,9 @@ from dataclasses import dataclass
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from app.conversations import choice, message_writes, messages, prompt
-from app.conversations.asker import Asker
+from app.conversations.asker import AskedConversation, Asker
 from app.conversations.early_start import EarlyStart
-from app.conversations.exceptions import ReplyNotRetryable
+from app.conversations.exceptions import ConversationNotFound, ReplyNotRetryable
 from app.conversations.prompt import PastMessage
 from app.conversations.schemas import MessagePublic
 from app.core.config import settings
@@ -70,7 +70,8 @@ async def start_reply(
     upstream = _start_early(session, provider, request)
     question, answer = await message_writes.add_exchange(
         session,
-        conversation=conversation,
+        conversation_id=conversation.id,
+        user_id=conversation.user_id,
         content=content,
         api_key_id=_key_id(chosen),
         provider=chosen.provider,
@@ -91,7 +92,11 @@ async def start_reply(
 
 async def retry_reply(session: AsyncSession, *, asker: Asker, message_id: uuid.UUID) -> Reply:
     """Replace the conversation's last reply, which failed or was stopped, with a new one."""
-    owner, conversation = asker.user, asker.conversation
+    owner = asker.user
+    # Loaded into the session, which stores the new choice of key and model with the reply.
+    conversation = await session.get(Conversation, asker.conversation.id)
+    if conversation is None:  # deleted since the asker was read
+        raise ConversationNotFound
     await messages.settle_interrupted_replies(session, conversation=conversation)
     failed = await messages.get_message(session, conversation=conversation, message_id=message_id)
     latest = await messages.latest_messages(session, conversation_id=conversation.id, limit=2)
@@ -182,7 +187,7 @@ def _start_early(session: AsyncSession, provider: LLMProvider, request: ChatRequ
 
 
 def _reply(
-    conversation: Conversation,
+    conversation: Conversation | AskedConversation,
     chosen: choice.LLMChoice,
     provider: LLMProvider,
     request: ChatRequest,

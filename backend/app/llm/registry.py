@@ -1,15 +1,27 @@
 """Which provider answers: `provider_for(api_key)` (None is the built-in assistant)."""
 
+from typing import Protocol
+
 from app.core.config import settings
 from app.core.encryption import decrypt_secret
 from app.llm.anthropic_provider import AnthropicProvider
 from app.llm.base import LLMProvider
 from app.llm.builtin import BuiltinProvider
 from app.llm.openai_provider import OpenAIProvider
-from app.models import ApiKey
 
 
-def provider_for(api_key: ApiKey | None) -> LLMProvider:
+class CallableKey(Protocol):
+    """What a call needs of a key: an ApiKey, or only these columns of its row."""
+
+    @property
+    def provider(self) -> str: ...
+    @property
+    def base_url(self) -> str | None: ...
+    @property
+    def encrypted_key(self) -> str: ...
+
+
+def provider_for(api_key: CallableKey | None) -> LLMProvider:
     """A provider client for `api_key` (decrypted here, kept only by the client)."""
     if api_key is None:
         return BuiltinProvider()

@@ -10,7 +10,7 @@ from sqlmodel import select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from app.conversations import early_start, replies
-from app.conversations.asker import Asker
+from app.conversations.asker import AskedConversation, Asker, AskingUser
 from app.conversations.early_start import EarlyStart
 from app.core.db import committing
 from app.llm.base import InvalidApiKey, TextDelta, Usage
@@ -120,9 +120,13 @@ async def test_a_question_that_does_not_commit_cancels_its_upstream_call(
 
     async def ask_then_fail_before_the_commit() -> None:
         async with session_on(connection) as session, committing(session):
-            owned = await session.get(Conversation, conversation.id)
-            assert owned is not None
-            asker = Asker(user=user, conversation=owned, conversation_key=None, files=[], latest=[])
+            asker = Asker(
+                user=AskingUser(user.id, user.is_active, user.token_version, user.settings),
+                conversation=AskedConversation(conversation.id, user.id, None, None, None),
+                conversation_key=None,
+                files=[],
+                latest=[],
+            )
             await replies.start_reply(
                 session, asker=asker, content="Hi", api_key_id=None, model=None
             )
