@@ -17,6 +17,8 @@ import statistics
 import subprocess
 import sys
 import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 from functools import partial
 from pathlib import Path
 
@@ -26,7 +28,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from bench_app import REPO, BenchApp
 from chat_floor import BLOCK, Ask, alternate, app_question, print_timings
-from chat_stream import first_delta_seconds, start_fake_provider
+from chat_stream import fake_provider, first_delta_seconds
 
 
 async def main_async(apps: dict[str, BenchApp], provider_url: str, questions: int) -> None:
@@ -58,29 +60,33 @@ def main() -> None:
     parser.add_argument("--base", default="HEAD", help="the git revision to compare with")
     parser.add_argument("--questions", type=int, default=120, help="questions asked of each side")
     args = parser.parse_args()
-    fake, provider_url = start_fake_provider()
+    with (
+        fake_provider() as provider_url,
+        tempfile.TemporaryDirectory(prefix="redpanda-bench-") as scratch_dir,
+    ):
+        scratch = Path(scratch_dir)
+        (scratch / "base").mkdir()
+        (scratch / "changed").mkdir()
+        with (
+            worktree(args.base, scratch / "tree") as base_tree,
+            BenchApp(scratch / "base", app_dir=base_tree / "backend") as base,
+            BenchApp(scratch / "changed") as changed,
+        ):
+            asyncio.run(
+                main_async({"base": base, "changed": changed}, provider_url, args.questions)
+            )
+
+
+@contextmanager
+def worktree(revision: str, path: Path) -> Iterator[Path]:
+    """`revision` checked out at `path` (a git worktree of this repository) for the block's length."""
+    git = ["git", "-C", str(REPO), "worktree"]
+    # git, with the revision the user named.
+    subprocess.run([*git, "add", "--detach", str(path), revision], check=True)  # noqa: S603
     try:
-        with tempfile.TemporaryDirectory(prefix="redpanda-bench-") as scratch_dir:
-            scratch = Path(scratch_dir)
-            (scratch / "base").mkdir()
-            (scratch / "changed").mkdir()
-            base_tree = scratch / "tree"
-            git = ["git", "-C", str(REPO), "worktree"]
-            # git, with the revision the user named.
-            subprocess.run([*git, "add", "--detach", str(base_tree), args.base], check=True)  # noqa: S603
-            try:
-                with (
-                    BenchApp(scratch / "base", app_dir=base_tree / "backend") as base,
-                    BenchApp(scratch / "changed") as changed,
-                ):
-                    asyncio.run(
-                        main_async({"base": base, "changed": changed}, provider_url, args.questions)
-                    )
-            finally:
-                subprocess.run([*git, "remove", "--force", str(base_tree)], check=True)  # noqa: S603
+        yield path
     finally:
-        fake.terminate()
-        fake.wait(timeout=10)
+        subprocess.run([*git, "remove", "--force", str(path)], check=True)  # noqa: S603
 
 
 if __name__ == "__main__":

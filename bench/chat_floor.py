@@ -25,7 +25,7 @@ import aiohttp
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from bench_app import BenchApp
-from chat_stream import first_delta_seconds, question_path, start_fake_provider
+from chat_stream import fake_provider, first_delta_seconds, question_path
 
 BLOCK = 10
 
@@ -95,23 +95,19 @@ def main() -> None:
     )
     parser.add_argument("--questions", type=int, default=60, help="questions asked of each side")
     args = parser.parse_args()
-    fake, provider_url = start_fake_provider()
-    try:
-        with (
-            tempfile.TemporaryDirectory(prefix="redpanda-bench-") as scratch,
-            BenchApp(Path(scratch)) as app,
-            BenchApp(
-                Path(scratch),
-                app="chat_floor_app:app",
-                app_dir=Path(__file__).resolve().parent,
-                health_path="/health",
-                env={"FLOOR_PROVIDER_URL": provider_url},
-            ) as floor,
-        ):
-            asyncio.run(main_async(app, floor, provider_url, args.questions))
-    finally:
-        fake.terminate()
-        fake.wait(timeout=10)
+    with (
+        fake_provider() as provider_url,
+        tempfile.TemporaryDirectory(prefix="redpanda-bench-") as scratch,
+        BenchApp(Path(scratch)) as app,
+        BenchApp(
+            Path(scratch),
+            app="chat_floor_app:app",
+            app_dir=Path(__file__).resolve().parent,
+            health_path="/health",
+            env={"FLOOR_PROVIDER_URL": provider_url},
+        ) as floor,
+    ):
+        asyncio.run(main_async(app, floor, provider_url, args.questions))
 
 
 if __name__ == "__main__":

@@ -23,6 +23,8 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import aiohttp
@@ -32,13 +34,19 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from bench_app import BenchApp, app_cpu_seconds
 
 
-def start_fake_provider() -> tuple[subprocess.Popen[str], str]:
+@contextmanager
+def fake_provider() -> Iterator[str]:
+    """The fake provider in a process of its own, for the block's length; yields its base URL."""
     script = Path(__file__).with_name("fake_openai_process.py")
     fake = subprocess.Popen(  # noqa: S603 - our own script
         [sys.executable, str(script)], stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True
     )
     assert fake.stdout is not None
-    return fake, fake.stdout.readline().strip()
+    try:
+        yield fake.stdout.readline().strip()
+    finally:
+        fake.terminate()
+        fake.wait(timeout=10)
 
 
 def question_path(conversation_id: str) -> str:
@@ -154,16 +162,12 @@ def main() -> None:
     parser.add_argument("--levels", type=int, nargs="+", default=[1, 50, 200])
     parser.add_argument("--seconds", type=float, default=15, help="measured window per level")
     args = parser.parse_args()
-    fake, fake_base_url = start_fake_provider()
-    try:
-        with (
-            tempfile.TemporaryDirectory(prefix="redpanda-bench-") as scratch,
-            BenchApp(Path(scratch)) as app,
-        ):
-            asyncio.run(main_async(app, fake_base_url, args.levels, args.seconds))
-    finally:
-        fake.terminate()
-        fake.wait(timeout=10)
+    with (
+        fake_provider() as fake_base_url,
+        tempfile.TemporaryDirectory(prefix="redpanda-bench-") as scratch,
+        BenchApp(Path(scratch)) as app,
+    ):
+        asyncio.run(main_async(app, fake_base_url, args.levels, args.seconds))
 
 
 if __name__ == "__main__":
